@@ -1,0 +1,1 @@
+//! The judge (see issue 3). Empty until the judge lands.
