@@ -1,1 +1,34 @@
-//! The judge (see issue 3). Empty until the judge lands.
+//! The judge: compiles learners' Rust and Go to WebAssembly (wasm32-wasip1) and grades them in
+//! wasmtime, deterministically (time is fuel) and safely (compilers in a Landlock jail, programs
+//! in a wasm sandbox with an in-memory WASI). Knows nothing of HTTP, users or SQL.
+//!
+//! ```no_run
+//! # use std::sync::Arc;
+//! # use sandbox::*;
+//! let judge = Judge::new(JudgeConfig::for_repo(std::path::Path::new(".")))?;
+//! let problem = Arc::new(Problem::load(std::path::Path::new("content/problems/lcs"))?);
+//! let sub = Submission { problem, language: Language::Go, source: "…".into(), tests: Tests::All };
+//! let report = judge.judge(&sub, None, &mut |t| println!("test {} {}", t.number, t.verdict))?;
+//! # Ok::<(), sandbox::Error>(())
+//! ```
+
+pub mod checker;
+pub mod compile;
+mod error;
+pub mod jail;
+mod judge;
+mod lang;
+mod limits;
+pub mod pool;
+pub mod problem;
+pub mod run;
+mod verdict;
+mod wasi;
+
+pub use checker::Checker;
+pub use error::{Error, Result};
+pub use judge::{Judge, JudgeConfig, Submission, Tests};
+pub use lang::Language;
+pub use pool::{Event, Pool, Ticket};
+pub use problem::Problem;
+pub use verdict::{Report, SampleIo, TestResult, Timings, Verdict};
