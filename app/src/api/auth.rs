@@ -1,0 +1,142 @@
+//! Accounts: sign up, log in, log out, guest accounts and claiming them.
+
+use leptos::prelude::*;
+
+use super::{ApiError, Me};
+#[cfg(feature = "ssr")]
+use {
+    super::fields::{Password, Username},
+    super::respond,
+    crate::server::db::users::{self, Claim},
+    crate::server::{AppState, password, session, state::internal},
+    std::time::Instant,
+};
+
+/// The signed-in account, or `None`.
+#[server(endpoint = "me")]
+pub async fn current_user() -> Result<Option<Me>, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        Ok(session::current_user(&state).await?.map(|u| Me { username: u.username }))
+    })
+    .await
+}
+
+/// Creates an account and logs it in. A guest who signs up keeps their progress: the guest
+/// account is claimed rather than a new one created.
+#[server(endpoint = "signup")]
+pub async fn sign_up(username: String, password: String) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let username = Username::parse(&username)?;
+        let password = Password::parse(&password)?;
+        if let Some(user) = session::current_user(&state).await?
+            && user.username.is_none()
+        {
+            return claim(&state, user.id, &username, &password).await;
+        }
+        let hash = password::hash(&password).await?;
+        let id = users::create(&state.pool, username.as_str(), &hash)
+            .await
+            .map_err(internal("creating user"))?
+            .ok_or(ApiError::UsernameTaken)?;
+        session::start(&state, id).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "login")]
+pub async fn log_in(username: String, password: String) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let name = username.trim().to_lowercase();
+        if name.is_empty() || password.is_empty() {
+            return Err(ApiError::bad_input("Enter your username and password."));
+        }
+        if password.len() > Password::MAX * 4 {
+            return Err(ApiError::WrongCredentials);
+        }
+        let mut keys = vec![format!("user:{name}")];
+        if let Some(ip) = session::client_ip() {
+            keys.push(format!("ip:{ip}"));
+        }
+        state.throttle.check(&keys, Instant::now()).map_err(ApiError::Throttled)?;
+        let creds = users::credentials(&state.pool, &name).await.map_err(internal("reading credentials"))?;
+        let user_id = match creds {
+            Some(c) if password::verify(&password, &c.password_hash).await => c.id,
+            Some(_) => {
+                state.throttle.fail(&keys, Instant::now());
+                return Err(ApiError::WrongCredentials);
+            }
+            None => {
+                password::dummy_verify(&password).await;
+                state.throttle.fail(&keys, Instant::now());
+                return Err(ApiError::WrongCredentials);
+            }
+        };
+        state.throttle.succeed(&keys[..1]);
+        session::start(&state, user_id).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "logout")]
+pub async fn log_out() -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        session::end(&state).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+/// Starts a guest account: progress is saved at once, no form to fill in.
+#[server(endpoint = "guest")]
+pub async fn start_guest() -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        if session::current_user(&state).await?.is_some() {
+            return Ok(());
+        }
+        let id = users::create_guest(&state.pool).await.map_err(internal("creating guest"))?;
+        session::start(&state, id).await
+    })
+    .await
+}
+
+/// Turns the current guest account into a named account, keeping all progress.
+#[server(endpoint = "claim")]
+pub async fn claim_guest(username: String, password: String) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        if user.username.is_some() {
+            return Err(ApiError::bad_input("This account already has a username."));
+        }
+        let username = Username::parse(&username)?;
+        let password = Password::parse(&password)?;
+        claim(&state, user.id, &username, &password).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+async fn claim(state: &AppState, user_id: i64, username: &Username, password: &Password) -> Result<(), ApiError> {
+    let hash = password::hash(password).await?;
+    match users::claim_guest(&state.pool, user_id, username.as_str(), &hash)
+        .await
+        .map_err(internal("claiming guest"))?
+    {
+        Claim::Claimed => {
+            leptos_axum::redirect("/dashboard");
+            Ok(())
+        }
+        Claim::UsernameTaken => Err(ApiError::UsernameTaken),
+        Claim::NotAGuest => Err(ApiError::bad_input("This account already has a username.")),
+    }
+}

@@ -1,0 +1,182 @@
+//! The course: outline, lessons, and the learner's progress through them.
+
+use leptos::prelude::*;
+
+use super::fields::Rating;
+use super::{ApiError, LessonView, Outline};
+#[cfg(feature = "ssr")]
+use {
+    super::fields::AnswerText,
+    super::respond,
+    super::{LessonLink, LessonSummary, Linked, QuestionView, SectionSummary, TocItem},
+    crate::server::db::progress,
+    crate::server::{AppState, session, state::internal},
+    catalog::{Catalog, Lesson, LinkedItem},
+};
+
+#[cfg(feature = "ssr")]
+fn link(lesson: &Lesson) -> LessonLink {
+    LessonLink { id: lesson.id.to_string(), title: lesson.title.clone() }
+}
+
+/// Sections and lessons in order, with this learner's progress.
+#[server(endpoint = "outline")]
+pub async fn get_outline() -> Result<Outline, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let catalog = &state.catalog;
+        let user = session::current_user(&state).await?;
+        let states = match &user {
+            Some(u) => Some(progress::lesson_states(&state.pool, u.id).await.map_err(internal("reading progress"))?),
+            None => None,
+        };
+        let started = |id: &str| states.as_ref().is_some_and(|s| s.started.contains(id));
+        let done = |id: &str| states.as_ref().is_some_and(|s| s.done.contains(id));
+        let sections = catalog
+            .sections
+            .iter()
+            .map(|s| SectionSummary {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                summary: s.summary.clone(),
+                lessons: s
+                    .lessons
+                    .iter()
+                    .map(|&i| {
+                        let l = &catalog.lessons[i];
+                        LessonSummary {
+                            id: l.id.to_string(),
+                            title: l.title.clone(),
+                            summary: l.summary.clone(),
+                            minutes: l.minutes,
+                            started: started(l.id.as_str()),
+                            done: done(l.id.as_str()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Continue where the learner was, unless that lesson is done: then the next one not done.
+        let last = states.as_ref().and_then(|s| s.last_lesson.as_deref()).and_then(|id| catalog.lesson(id));
+        let continue_with = match last {
+            Some(l) if !done(l.id.as_str()) => Some(l),
+            Some(l) => next_not_done(catalog, catalog.lesson_position(l.id.as_str()).unwrap_or(0), &done),
+            None => next_not_done(catalog, 0, &done),
+        }
+        .map(link);
+        Ok(Outline { sections, continue_with, logged_in: user.is_some() })
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+fn next_not_done<'c>(catalog: &'c Catalog, from: usize, done: &dyn Fn(&str) -> bool) -> Option<&'c Lesson> {
+    let n = catalog.lessons.len();
+    (0..n).map(|k| &catalog.lessons[(from + k) % n]).find(|l| !done(l.id.as_str()))
+}
+
+/// A lesson, rendered, with this learner's answers. Visiting marks it started.
+#[server(endpoint = "lesson")]
+pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let catalog = &state.catalog;
+        let lesson = catalog.lesson(&id).ok_or_else(|| ApiError::NotFound("Lesson".into()))?;
+        let user = session::current_user(&state).await?;
+        let (answers, ratings, done) = match &user {
+            Some(u) => {
+                progress::record_visit(&state.pool, u.id, &id).await.map_err(internal("recording visit"))?;
+                let (a, r) = progress::question_states(&state.pool, u.id).await.map_err(internal("reading answers"))?;
+                let done = progress::is_done(&state.pool, u.id, &id).await.map_err(internal("reading progress"))?;
+                (a, r, done)
+            }
+            None => Default::default(),
+        };
+        let linked = |items: &[LinkedItem]| {
+            items
+                .iter()
+                .map(|i| Linked {
+                    id: i.id.to_string(),
+                    title: i.title.clone().unwrap_or_else(|| i.id.to_string()),
+                    available: i.title.is_some(),
+                })
+                .collect()
+        };
+        Ok(LessonView {
+            id: lesson.id.to_string(),
+            title: lesson.title.clone(),
+            summary: lesson.summary.clone(),
+            minutes: lesson.minutes,
+            section_title: catalog.sections[lesson.section].title.clone(),
+            html: lesson.html.clone(),
+            toc: lesson.toc.iter().map(|t| TocItem { level: t.level, anchor: t.anchor.clone(), text: t.text.clone() }).collect(),
+            takeaways: lesson.takeaways.clone(),
+            questions: lesson
+                .questions
+                .iter()
+                .map(|q| QuestionView {
+                    id: q.id.to_string(),
+                    prompt_html: q.prompt_html.clone(),
+                    answer_html: q.answer_html.clone(),
+                    my_answer: answers.get(q.id.as_str()).cloned(),
+                    last_rating: ratings.get(q.id.as_str()).copied(),
+                })
+                .collect(),
+            problems: linked(&lesson.problems),
+            demos: linked(&lesson.demos),
+            prev: catalog.prev(&id).map(link),
+            next: catalog.next(&id).map(link),
+            logged_in: user.is_some(),
+            done,
+        })
+    })
+    .await
+}
+
+/// Marks a lesson done (or not done again). Returns the new state.
+#[server(endpoint = "lesson_done")]
+pub async fn set_lesson_done(lesson_id: String, done: bool) -> Result<bool, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        if state.catalog.lesson(&lesson_id).is_none() {
+            return Err(ApiError::NotFound("Lesson".into()));
+        }
+        progress::set_done(&state.pool, user.id, &lesson_id, done).await.map_err(internal("saving progress"))?;
+        Ok(done)
+    })
+    .await
+}
+
+/// Saves the learner's answer to a discussion question (the latest answer replaces the last).
+#[server(endpoint = "answer")]
+pub async fn save_answer(question_id: String, answer: String) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        if state.catalog.lesson_of_question(&question_id).is_none() {
+            return Err(ApiError::NotFound("Question".into()));
+        }
+        let answer = AnswerText::parse(&answer)?;
+        progress::save_answer(&state.pool, user.id, &question_id, answer.as_str())
+            .await
+            .map_err(internal("saving answer"))
+    })
+    .await
+}
+
+/// Records how well the learner knew a question's answer. Every rating is kept.
+#[server(endpoint = "rate")]
+pub async fn rate_question(question_id: String, rating: String) -> Result<Rating, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        if state.catalog.lesson_of_question(&question_id).is_none() {
+            return Err(ApiError::NotFound("Question".into()));
+        }
+        let rating = Rating::parse(&rating)?;
+        progress::rate(&state.pool, user.id, &question_id, rating).await.map_err(internal("saving rating"))?;
+        Ok(rating)
+    })
+    .await
+}

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+use super::{ApiError, DashboardView};
+#[cfg(feature = "ssr")]
+use {
+    super::respond,
+    super::{DayActivity, SectionProgress},
+    crate::server::db::progress,
+    crate::server::{AppState, session, state::internal},
+};
+
+/// Days shown in the activity heatmap.
+pub const HEATMAP_DAYS: i64 = 365;
+
+/// Progress per section and activity per UTC day for the last year.
+#[server(endpoint = "dashboard")]
+pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        let catalog = &state.catalog;
+        let states = progress::lesson_states(&state.pool, user.id).await.map_err(internal("reading progress"))?;
+        let sections: Vec<SectionProgress> = catalog
+            .sections
+            .iter()
+            .map(|s| SectionProgress {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                done: s.lessons.iter().filter(|&&i| states.done.contains(catalog.lessons[i].id.as_str())).count(),
+                total: s.lessons.len(),
+            })
+            .collect();
+        let today = chrono::Utc::now().date_naive();
+        let first = today - chrono::Days::new((HEATMAP_DAYS - 1) as u64);
+        let since = first.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
+        let by_day = progress::activity_by_day(&state.pool, user.id, since).await.map_err(internal("reading activity"))?;
+        let days = first
+            .iter_days()
+            .take(HEATMAP_DAYS as usize)
+            .map(|d| {
+                let date = d.format("%Y-%m-%d").to_string();
+                let count = by_day.get(&date).copied().unwrap_or(0);
+                DayActivity { date, count }
+            })
+            .collect();
+        let (questions_answered, ratings_given) =
+            progress::counts(&state.pool, user.id).await.map_err(internal("reading counts"))?;
+        Ok(DashboardView {
+            username: user.username,
+            lessons_done: sections.iter().map(|s| s.done).sum(),
+            lessons_total: catalog.lessons.len(),
+            sections,
+            days,
+            questions_answered,
+            ratings_given,
+        })
+    })
+    .await
+}

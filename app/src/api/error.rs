@@ -1,0 +1,71 @@
+//! The one error type every server function returns.
+//!
+//! Variants are what a learner can act on; internal failures are logged where they happen and
+//! reach the browser only as `Internal`. On the server each variant also sets the HTTP status.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    /// A form field or argument that cannot be accepted; the message says why.
+    #[error("{0}")]
+    BadInput(String),
+    #[error("Wrong username or password.")]
+    WrongCredentials,
+    #[error("That username is taken. Pick another.")]
+    UsernameTaken,
+    #[error("Please log in or start as a guest first.")]
+    NotLoggedIn,
+    #[error("{0} not found.")]
+    NotFound(String),
+    #[error("Too many failed attempts. Try again in {0} seconds.")]
+    Throttled(u64),
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+    /// Transport-level failures (bad request encoding, network errors in the browser).
+    #[error("{0}")]
+    Transport(String),
+}
+
+impl ApiError {
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Self::BadInput(message.into())
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::BadInput(_) | ApiError::Transport(_) => 400,
+            ApiError::WrongCredentials | ApiError::NotLoggedIn => 401,
+            ApiError::NotFound(_) => 404,
+            ApiError::UsernameTaken => 409,
+            ApiError::Throttled(_) => 429,
+            ApiError::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                ApiError::Transport(format!("Malformed request: {m}"))
+            }
+            ServerFnErrorErr::Request(_) => ApiError::Transport("Could not reach the server. Check your connection.".into()),
+            other => ApiError::Transport(other.to_string()),
+        }
+    }
+}
+
+/// Server side: record the status for this error on the response being built.
+#[cfg(feature = "ssr")]
+pub fn set_status(error: &ApiError) {
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = http::StatusCode::from_u16(error.status()) {
+            res.set_status(code);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Server functions — Prep's API — and the types they exchange.
+//!
+//! Every function has an explicit endpoint, so its URL is `POST /api/<endpoint>` forever
+//! (no hashed names): scripts and tests call them directly. Arguments are form-encoded
+//! (`application/x-www-form-urlencoded`), results are JSON. See `docs/api.md`.
+
+mod auth;
+mod course;
+mod dashboard;
+mod error;
+pub mod fields;
+mod theme;
+mod types;
+
+pub use auth::*;
+pub use course::*;
+pub use dashboard::*;
+pub use error::ApiError;
+#[cfg(feature = "ssr")]
+pub use error::set_status;
+pub use theme::*;
+pub use types::*;
+
+/// Runs a server function's body and, on the server, turns an error into the right HTTP status.
+#[cfg(feature = "ssr")]
+pub(crate) async fn respond<T>(body: impl Future<Output = Result<T, ApiError>>) -> Result<T, ApiError> {
+    let result = body.await;
+    if let Err(e) = &result {
+        set_status(e);
+    }
+    result
+}

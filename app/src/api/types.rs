@@ -1,0 +1,126 @@
+//! Data the server functions return: plain, serialisable views of the catalog and progress.
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::Rating;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    /// `None` for a guest who has not claimed the account yet.
+    pub username: Option<String>,
+}
+
+impl Me {
+    pub fn is_guest(&self) -> bool {
+        self.username.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LessonLink {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u32,
+    pub started: bool,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionSummary {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub lessons: Vec<LessonSummary>,
+}
+
+impl SectionSummary {
+    pub fn done(&self) -> usize {
+        self.lessons.iter().filter(|l| l.done).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outline {
+    pub sections: Vec<SectionSummary>,
+    /// The lesson to continue with: the last one visited, or the first not yet done.
+    pub continue_with: Option<LessonLink>,
+    pub logged_in: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TocItem {
+    pub level: u8,
+    pub anchor: String,
+    pub text: String,
+}
+
+/// A problem or demo linked from a lesson; `available` is false while it is "coming soon".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Linked {
+    pub id: String,
+    pub title: String,
+    pub available: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: String,
+    pub prompt_html: String,
+    pub answer_html: String,
+    pub my_answer: Option<String>,
+    pub last_rating: Option<Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u32,
+    pub section_title: String,
+    pub html: String,
+    pub toc: Vec<TocItem>,
+    pub takeaways: Vec<String>,
+    pub questions: Vec<QuestionView>,
+    pub problems: Vec<Linked>,
+    pub demos: Vec<Linked>,
+    pub prev: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+    pub logged_in: bool,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionProgress {
+    pub id: String,
+    pub title: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// One UTC day of activity: lessons started or finished, answers written, questions rated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayActivity {
+    /// `YYYY-MM-DD`, UTC.
+    pub date: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub username: Option<String>,
+    pub sections: Vec<SectionProgress>,
+    /// The last 365 days (UTC), oldest first, ending today; days without activity included.
+    pub days: Vec<DayActivity>,
+    pub lessons_done: usize,
+    pub lessons_total: usize,
+    pub questions_answered: usize,
+    pub ratings_given: usize,
+}

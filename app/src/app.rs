@@ -1,0 +1,102 @@
+//! The HTML shell, the router and the state shared by every page.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::api::{ClaimGuest, LogIn, LogOut, SignUp, StartGuest, current_theme, current_user};
+use crate::components::header::Header;
+use crate::pages::{
+    auth::{ClaimPage, LoginPage, SignupPage},
+    dashboard::DashboardPage,
+    home::HomePage,
+    lesson::LessonPage,
+    not_found::NotFound,
+};
+
+/// The document around the app. Rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let theme = current_theme();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" data-theme=theme.as_str()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="stylesheet" href="/pkg/prep.css" />
+                <link rel="icon" href="data:," />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Actions that change who is logged in. Pages refetch their data when any of them completes.
+#[derive(Clone, Copy)]
+pub struct AuthActions {
+    pub log_in: ServerAction<LogIn>,
+    pub sign_up: ServerAction<SignUp>,
+    pub log_out: ServerAction<LogOut>,
+    pub guest: ServerAction<StartGuest>,
+    pub claim: ServerAction<ClaimGuest>,
+}
+
+impl AuthActions {
+    fn new() -> Self {
+        Self {
+            log_in: ServerAction::new(),
+            sign_up: ServerAction::new(),
+            log_out: ServerAction::new(),
+            guest: ServerAction::new(),
+            claim: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever any auth action completes: a key for resources that depend on the user.
+    pub fn version(&self) -> usize {
+        self.log_in.version().get()
+            + self.sign_up.version().get()
+            + self.log_out.version().get()
+            + self.guest.version().get()
+            + self.claim.version().get()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let auth = AuthActions::new();
+    provide_context(auth);
+    let me = Resource::new(move || auth.version(), |_| current_user());
+    provide_context(me);
+    // Effects run only in the browser, after hydration: a hook for tests and for CSS.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Title formatter=|t: String| if t.is_empty() { "Prep".to_string() } else { format!("{t} · Prep") } />
+        <Router>
+            <a class="skip" href="#main">"Skip to content"</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/lessons/:id") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
+                    <Route path=path!("/claim") view=ClaimPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

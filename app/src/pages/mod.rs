@@ -1,0 +1,5 @@
+pub mod auth;
+pub mod dashboard;
+pub mod home;
+pub mod lesson;
+pub mod not_found;

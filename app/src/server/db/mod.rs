@@ -1,0 +1,4 @@
+//! SQL, one file per table group. Functions take the pool and plain values; callers map errors.
+
+pub mod progress;
+pub mod users;

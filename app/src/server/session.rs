@@ -1,0 +1,133 @@
+//! Login sessions: a random token in an HttpOnly cookie, its SHA-256 in SQLite. Sessions live in
+//! the database, so they survive restarts and work across server processes.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use http::header::{COOKIE, SET_COOKIE};
+use http::request::Parts;
+use http::HeaderValue;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use super::state::{AppState, internal, now};
+use crate::api::ApiError;
+
+pub const COOKIE_NAME: &str = "prep_session";
+const LIFETIME_SECS: i64 = 60 * 60 * 24 * 30;
+
+/// The signed-in account for this request.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    /// `None` for a guest.
+    pub username: Option<String>,
+}
+
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+fn request_parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The user whose session cookie came with this request, if it is valid.
+pub async fn current_user(state: &AppState) -> Result<Option<User>, ApiError> {
+    let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) else {
+        return Ok(None);
+    };
+    let row: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = ? AND s.expires_at > ?",
+    )
+    .bind(token_hash(&token))
+    .bind(now())
+    .fetch_optional(&state.pool)
+    .await
+    .map_err(internal("looking up session"))?;
+    Ok(row.map(|(id, username)| User { id, username }))
+}
+
+pub async fn require_user(state: &AppState) -> Result<User, ApiError> {
+    current_user(state).await?.ok_or(ApiError::NotLoggedIn)
+}
+
+/// Creates a session for `user_id` and sets its cookie on the response.
+pub async fn start(state: &AppState, user_id: i64) -> Result<(), ApiError> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let created = now();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(created)
+        .bind(created + LIFETIME_SECS)
+        .execute(&state.pool)
+        .await
+        .map_err(internal("creating session"))?;
+    set_cookie(state, &token, LIFETIME_SECS);
+    Ok(())
+}
+
+/// Deletes this request's session (if any) and clears the cookie.
+pub async fn end(state: &AppState) -> Result<(), ApiError> {
+    if let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash(&token))
+            .execute(&state.pool)
+            .await
+            .map_err(internal("deleting session"))?;
+    }
+    set_cookie(state, "", 0);
+    Ok(())
+}
+
+fn set_cookie(state: &AppState, token: &str, max_age: i64) {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let value = format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+        res.append_header(SET_COOKIE, v);
+    }
+}
+
+/// The client's address, for throttling; `None` when the server runs without connect info.
+pub fn client_ip() -> Option<String> {
+    request_parts()
+        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_cookie_among_others() {
+        let mut h = http::HeaderMap::new();
+        h.insert(COOKIE, HeaderValue::from_static("theme=dark; prep_session=abc123; x=y"));
+        assert_eq!(cookie_value(&h, COOKIE_NAME).as_deref(), Some("abc123"));
+        assert_eq!(cookie_value(&h, "theme").as_deref(), Some("dark"));
+        assert_eq!(cookie_value(&h, "nope"), None);
+    }
+
+    #[test]
+    fn token_hash_is_stable_and_not_the_token() {
+        assert_eq!(token_hash("a"), token_hash("a"));
+        assert_ne!(token_hash("a"), "a");
+        assert_eq!(token_hash("a").len(), 64);
+    }
+}

@@ -1,0 +1,306 @@
+//! Walks `content/` and builds the [`Catalog`], failing on the first broken file.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::LoadError;
+use crate::front_matter::{self, LessonMeta, SectionMeta};
+use crate::id::Id;
+use crate::markdown::render_markdown;
+use crate::model::{Catalog, Lesson, LinkedItem, Question, Section};
+
+const SECTION_FILE: &str = "_section.toml";
+const MAX_MINUTES: u32 = 120;
+
+/// Loads the course from a `content/` directory.
+pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
+    let lessons_dir = content_dir.join("lessons");
+    if !lessons_dir.is_dir() {
+        return Err(LoadError::new(&lessons_dir, "directory not found (is --content pointing at the content folder?)"));
+    }
+    let problems = load_titles(&content_dir.join("problems"), "problem.toml")?;
+    let demos = load_titles(&content_dir.join("demos"), "demo.toml")?;
+
+    let mut sections = Vec::new();
+    let mut lessons: Vec<Lesson> = Vec::new();
+    let mut seen = Seen::default();
+    for dir in sorted_entries(&lessons_dir)?.into_iter().filter(|p| p.is_dir()) {
+        let meta: SectionMeta = read_toml(&dir.join(SECTION_FILE))?;
+        seen.section(&dir.join(SECTION_FILE), &meta.id)?;
+        nonempty(&dir.join(SECTION_FILE), "title", &meta.title)?;
+        let mut section = Section { id: meta.id, title: meta.title, summary: meta.summary, lessons: Vec::new() };
+        for file in sorted_entries(&dir)? {
+            if file.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let lesson = load_lesson(&file, sections.len(), &problems, &demos, &mut seen)?;
+            section.lessons.push(lessons.len());
+            lessons.push(lesson);
+        }
+        sections.push(section);
+    }
+    if lessons.is_empty() {
+        return Err(LoadError::new(&lessons_dir, "no lessons found: expected <NN-section>/_section.toml and <NN-lesson>.md files"));
+    }
+    Ok(Catalog::new(sections, lessons, problems, demos))
+}
+
+#[derive(Default)]
+struct Seen {
+    sections: HashSet<String>,
+    lessons: HashMap<String, PathBuf>,
+    questions: HashMap<String, PathBuf>,
+}
+
+impl Seen {
+    fn section(&mut self, path: &Path, id: &Id) -> Result<(), LoadError> {
+        if !self.sections.insert(id.to_string()) {
+            return Err(LoadError::new(path, format!("duplicate section id `{id}`")));
+        }
+        Ok(())
+    }
+
+    fn lesson(&mut self, path: &Path, id: &Id) -> Result<(), LoadError> {
+        if let Some(first) = self.lessons.insert(id.to_string(), path.to_path_buf()) {
+            return Err(LoadError::new(path, format!("duplicate lesson id `{id}` (also in {})", first.display())));
+        }
+        Ok(())
+    }
+
+    fn question(&mut self, path: &Path, id: &Id) -> Result<(), LoadError> {
+        if let Some(first) = self.questions.insert(id.to_string(), path.to_path_buf()) {
+            return Err(LoadError::new(path, format!("duplicate question id `{id}` (also in {})", first.display())));
+        }
+        Ok(())
+    }
+}
+
+fn load_lesson(
+    path: &Path,
+    section: usize,
+    problems: &HashMap<String, String>,
+    demos: &HashMap<String, String>,
+    seen: &mut Seen,
+) -> Result<Lesson, LoadError> {
+    let text = read(path)?;
+    let (front, body, _) = front_matter::split(&text).map_err(|r| LoadError::new(path, r))?;
+    let meta: LessonMeta = toml::from_str(front).map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e.to_string()))))?;
+    seen.lesson(path, &meta.id)?;
+    nonempty(path, "title", &meta.title)?;
+    nonempty(path, "summary", &meta.summary)?;
+    if !(1..=MAX_MINUTES).contains(&meta.minutes) {
+        return Err(LoadError::new(path, format!("minutes must be between 1 and {MAX_MINUTES}, not {}", meta.minutes)));
+    }
+    let mut questions = Vec::with_capacity(meta.questions.len());
+    for q in meta.questions {
+        seen.question(path, &q.id)?;
+        nonempty(path, &format!("question `{}` prompt", q.id), &q.prompt)?;
+        nonempty(path, &format!("question `{}` answer", q.id), &q.answer)?;
+        questions.push(Question {
+            id: q.id,
+            prompt_html: render_markdown(&q.prompt).html,
+            answer_html: render_markdown(&q.answer).html,
+        });
+    }
+    let rendered = render_markdown(body);
+    let link = |ids: Vec<Id>, known: &HashMap<String, String>| {
+        ids.into_iter().map(|id| LinkedItem { title: known.get(id.as_str()).cloned(), id }).collect()
+    };
+    Ok(Lesson {
+        id: meta.id,
+        section,
+        title: meta.title,
+        summary: meta.summary,
+        minutes: meta.minutes,
+        takeaways: meta.takeaways,
+        html: rendered.html,
+        toc: rendered.toc,
+        questions,
+        problems: link(meta.problems, problems),
+        demos: link(meta.demos, demos),
+    })
+}
+
+/// Problems and demos belong to other parts of the platform; the catalog only needs to know
+/// which exist and what they are called, so lessons can link to them or say "coming soon".
+fn load_titles(dir: &Path, file_name: &str) -> Result<HashMap<String, String>, LoadError> {
+    let mut titles = HashMap::new();
+    if !dir.is_dir() {
+        return Ok(titles);
+    }
+    for item in sorted_entries(dir)?.into_iter().filter(|p| p.is_dir()) {
+        let path = item.join(file_name);
+        if !path.is_file() {
+            continue;
+        }
+        let table: toml::Table = read_toml(&path)?;
+        let dir_name = item.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let id = match table.get("id").and_then(|v| v.as_str()) {
+            Some(id) => id,
+            None => dir_name,
+        };
+        let id = Id::parse(id).map_err(|e| LoadError::new(&path, e.to_string()))?;
+        let title = table.get("title").and_then(|v| v.as_str()).unwrap_or(id.as_str()).to_owned();
+        titles.insert(id.to_string(), title);
+    }
+    Ok(titles)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let entries = fs::read_dir(dir).map_err(|e| LoadError::new(dir, e.to_string()))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| LoadError::new(dir, e.to_string()))?;
+        let name = entry.file_name();
+        // Editors' swap files and dotfiles are not content.
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        paths.push(entry.path());
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    fs::read_to_string(path).map_err(|e| LoadError::new(path, e.to_string()))
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let text = read(path)?;
+    toml::from_str(&text).map_err(|e| LoadError::new(path, one_line(&e.to_string())))
+}
+
+fn nonempty(path: &Path, what: &str, value: &str) -> Result<(), LoadError> {
+    if value.trim().is_empty() {
+        return Err(LoadError::new(path, format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+/// toml's errors span several lines with a source excerpt; start-up errors read better as one.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Tree(tempfile::TempDir);
+
+    impl Tree {
+        fn new() -> Self {
+            Tree(tempfile::tempdir().unwrap())
+        }
+        fn put(&self, rel: &str, text: &str) -> &Self {
+            let p = self.0.path().join(rel);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+            self
+        }
+        fn load(&self) -> Result<Catalog, LoadError> {
+            load(self.0.path())
+        }
+    }
+
+    fn lesson(id: &str, questions: &[&str]) -> String {
+        let mut s = format!("+++\nid = \"{id}\"\ntitle = \"T {id}\"\nsummary = \"S\"\nminutes = 5\nproblems = [\"lcs\", \"nope\"]\n");
+        for q in questions {
+            s += &format!("[[questions]]\nid = \"{q}\"\nprompt = \"Why?\"\nanswer = \"Because.\"\n");
+        }
+        s + "+++\n## Hello\n\nBody of " + id + "\n"
+    }
+
+    fn good() -> Tree {
+        let t = Tree::new();
+        t.put("lessons/01-a/_section.toml", "id = \"sec-a\"\ntitle = \"A\"\nsummary = \"first\"\n")
+            .put("lessons/01-a/01-x.md", &lesson("x", &["x-1", "x-2"]))
+            .put("lessons/01-a/02-y.md", &lesson("y", &[]))
+            .put("lessons/02-b/_section.toml", "id = \"sec-b\"\ntitle = \"B\"\nsummary = \"second\"\n")
+            .put("lessons/02-b/01-z.md", &lesson("z", &["z-1"]))
+            .put("problems/lcs/problem.toml", "title = \"Longest common subsequence\"\n");
+        t
+    }
+
+    #[test]
+    fn loads_sections_and_lessons_in_file_order() {
+        let c = good().load().unwrap();
+        let ids: Vec<_> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["x", "y", "z"]);
+        assert_eq!(c.sections[1].lessons, [2]);
+        assert_eq!(c.prev("y").unwrap().id.as_str(), "x");
+        assert_eq!(c.next("y").unwrap().id.as_str(), "z");
+        assert!(c.next("z").is_none());
+        assert_eq!(c.lesson_of_question("z-1").unwrap().id.as_str(), "z");
+        assert!(c.lesson("x").unwrap().html.contains("<h2"));
+    }
+
+    #[test]
+    fn links_to_missing_problems_are_coming_soon() {
+        let c = good().load().unwrap();
+        let p = &c.lesson("x").unwrap().problems;
+        assert_eq!(p[0].title.as_deref(), Some("Longest common subsequence"));
+        assert_eq!(p[1].id.as_str(), "nope");
+        assert!(p[1].title.is_none());
+    }
+
+    #[test]
+    fn duplicate_lesson_id_names_both_files() {
+        let t = good();
+        t.put("lessons/02-b/02-dup.md", &lesson("x", &[]));
+        let e = t.load().unwrap_err();
+        assert!(e.path.ends_with("02-b/02-dup.md"), "{e}");
+        assert!(e.reason.contains("duplicate lesson id `x`") && e.reason.contains("01-x.md"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_question_id_across_lessons_is_an_error() {
+        let t = good();
+        t.put("lessons/02-b/02-q.md", &lesson("q", &["x-1"]));
+        let e = t.load().unwrap_err();
+        assert!(e.reason.contains("duplicate question id `x-1`"), "{e}");
+    }
+
+    #[test]
+    fn bad_front_matter_is_reported_with_the_file() {
+        let t = good();
+        t.put("lessons/01-a/03-bad.md", "+++\nid = \"bad\"\ntitle = 3\n+++\nbody\n");
+        let e = t.load().unwrap_err();
+        assert!(e.to_string().contains("03-bad.md: front matter:"), "{e}");
+        assert!(!e.to_string().contains('\n'), "one line: {e}");
+    }
+
+    #[test]
+    fn bad_ids_and_minutes_are_rejected() {
+        let t = good();
+        t.put("lessons/01-a/03-bad.md", &lesson("Bad Id", &[]));
+        assert!(t.load().unwrap_err().reason.contains("lowercase"));
+        let t = good();
+        t.put("lessons/01-a/03-bad.md", &lesson("ok", &[]).replace("minutes = 5", "minutes = 0"));
+        assert!(t.load().unwrap_err().reason.contains("minutes"));
+    }
+
+    #[test]
+    fn missing_section_file_is_an_error() {
+        let t = good();
+        t.put("lessons/03-c/01-w.md", &lesson("w", &[]));
+        let e = t.load().unwrap_err();
+        assert!(e.path.ends_with("03-c/_section.toml"), "{e}");
+    }
+
+    #[test]
+    fn missing_content_dir_says_so() {
+        let t = Tree::new();
+        let e = t.load().unwrap_err();
+        assert!(e.reason.contains("directory not found"), "{e}");
+    }
+
+    #[test]
+    fn the_real_course_loads() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let c = load(&content).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!c.lessons.is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! Markdown → HTML with comrak: GFM, footnotes, heading anchors, raw HTML escaped, code
+//! highlighted on the server, and a table of contents built from the same anchors.
+
+use comrak::nodes::NodeValue;
+use comrak::options::Plugins;
+use comrak::{Anchorizer, Arena, Options, format_html_with_plugins, parse_document};
+
+use crate::highlight::Highlighter;
+use crate::model::TocEntry;
+
+pub struct Rendered {
+    pub html: String,
+    /// `##` and `###` headings, in order.
+    pub toc: Vec<TocEntry>,
+}
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.tasklist = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.extension.footnotes = true;
+    o.extension.header_id_prefix = Some(String::new());
+    // Raw HTML in content is shown as text, never interpreted: content is data, not markup.
+    o.render.r#unsafe = false;
+    o.render.escape = true;
+    o.render.tasklist_classes = true;
+    o
+}
+
+pub fn render_markdown(markdown: &str) -> Rendered {
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+
+    // comrak anchorizes every heading in document order; doing the same here yields the same ids.
+    let mut anchorizer = Anchorizer::new();
+    let mut toc = Vec::new();
+    for node in root.descendants() {
+        let level = match node.data().value {
+            NodeValue::Heading(ref h) => h.level,
+            _ => continue,
+        };
+        let text = node.collect_text();
+        let anchor = anchorizer.anchorize(&text);
+        if (2..=3).contains(&level) {
+            toc.push(TocEntry { level, anchor, text });
+        }
+    }
+
+    let highlighter = Highlighter;
+    let mut plugins = Plugins::default();
+    plugins.render.codefence_syntax_highlighter = Some(&highlighter);
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
+    Rendered { html, toc }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_anchors_that_match_the_toc() {
+        let r = render_markdown("# Title\n\n## Run queues\n\ntext\n\n### The `runnext` slot\n\n## Run queues\n");
+        let anchors: Vec<_> = r.toc.iter().map(|t| t.anchor.as_str()).collect();
+        assert_eq!(anchors, ["run-queues", "the-runnext-slot", "run-queues-1"]);
+        for a in anchors {
+            assert!(r.html.contains(&format!("id=\"{a}\"")), "{a} missing in {}", r.html);
+        }
+        assert_eq!(r.toc[1].text, "The runnext slot");
+        assert_eq!(r.toc[1].level, 3);
+    }
+
+    #[test]
+    fn gfm_tables_tasklists_and_footnotes_render() {
+        let r = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nSee[^1].\n\n[^1]: A note.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("type=\"checkbox\""), "{}", r.html);
+        assert!(r.html.contains("footnote"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let r = render_markdown("<script>alert(1)</script>\n\nand <b>inline</b>\n");
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(!r.html.contains("<b>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+    }
+
+    #[test]
+    fn code_is_highlighted_for_the_languages_we_teach() {
+        for (lang, code) in [
+            ("go", "func main() { return }"),
+            ("rust", "fn main() { let x = 1; }"),
+            ("sql", "SELECT id FROM users WHERE id = 1;"),
+            ("sh", "echo \"hi\" | grep h"),
+            ("json", "{\"a\": 1}"),
+            ("yaml", "key: value"),
+        ] {
+            let r = render_markdown(&format!("```{lang}\n{code}\n```\n"));
+            assert!(r.html.contains("class=\"hl-"), "{lang} not highlighted: {}", r.html);
+            assert!(r.html.contains(&format!("language-{lang}")), "{lang}: {}", r.html);
+        }
+    }
+
+    #[test]
+    fn unknown_languages_are_escaped_plain_text() {
+        let r = render_markdown("```nosuchlang\n<tag> & more\n```\n");
+        assert!(r.html.contains("&lt;tag&gt; &amp; more"), "{}", r.html);
+    }
+
+    #[test]
+    fn info_string_words_after_the_language_do_not_change_highlighting() {
+        let r = render_markdown("```go norun\nfunc main() {}\n```\n");
+        assert!(r.html.contains("language-go"), "{}", r.html);
+        assert!(r.html.contains("class=\"hl-"), "{}", r.html);
+    }
+}

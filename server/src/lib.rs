@@ -1,0 +1,12 @@
+//! The `prep` server as a library, so tests can start the real thing on port 0.
+
+pub mod config;
+mod csrf;
+mod db;
+mod error;
+mod routes;
+pub mod startup;
+
+pub use config::Config;
+pub use error::StartupError;
+pub use startup::Application;

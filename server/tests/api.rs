@@ -1,0 +1,254 @@
+//! The API and pages over real HTTP against a real SQLite file.
+
+mod common;
+
+use common::{TestServer, first_lesson};
+
+#[tokio::test]
+async fn home_lesson_and_404_pages_render_on_the_server() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    let (lesson, _) = first_lesson(&mut c).await;
+    let home = c.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("class=\"outline\""), "{}", &home.body[..500.min(home.body.len())]);
+    assert!(home.body.contains(&format!("/lessons/{lesson}")));
+
+    let page = c.get(&format!("/lessons/{lesson}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("class=\"prose\""));
+    assert!(page.body.contains("On this page"));
+    assert!(page.body.contains("/pkg/prep.js"), "hydration script missing");
+
+    assert_eq!(c.get("/lessons/no-such-lesson").await.status, 404);
+    let missing = c.get("/no/such/page").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("404"));
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn sign_up_log_out_and_log_in() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    assert!(c.me().await.is_null());
+    let r = c.sign_up("ada", "correct horse").await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(c.me().await["username"], "ada");
+
+    assert_eq!(c.call("logout", &[]).await.status, 200);
+    assert!(c.session.is_none());
+    assert!(c.me().await.is_null());
+
+    let wrong = c.call("login", &[("username", "ada"), ("password", "wrong password")]).await;
+    assert_eq!(wrong.status, 401);
+    assert_eq!(wrong.json(), serde_json::json!("WrongCredentials"));
+    let unknown = c.call("login", &[("username", "nobody"), ("password", "whatever1")]).await;
+    assert_eq!(unknown.status, 401, "unknown users look like wrong passwords");
+
+    let ok = c.call("login", &[("username", "ADA"), ("password", "correct horse")]).await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(c.me().await["username"], "ada");
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn bad_sign_ups_say_why() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("grace", "long enough").await;
+    let mut other = s.client();
+    let taken = other.sign_up("Grace", "long enough").await;
+    assert_eq!(taken.status, 409);
+    assert!(taken.body.contains("UsernameTaken"));
+    let short = other.sign_up("bob", "short").await;
+    assert_eq!(short.status, 400);
+    assert!(short.body.contains("at least 8 characters"), "{}", short.body);
+    let empty = other.sign_up("", "long enough").await;
+    assert_eq!(empty.status, 400);
+    let long = other.sign_up(&"x".repeat(100), "long enough").await;
+    assert_eq!(long.status, 400);
+    let missing = other.call("signup", &[("username", "bob")]).await;
+    assert_eq!(missing.status, 400, "{}", missing.body);
+    assert!(other.session.is_none());
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn progress_is_saved_and_shown_on_the_dashboard() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("linus", "kernel hacker").await;
+    let (lesson, question) = first_lesson(&mut c).await;
+
+    let done = c.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await;
+    assert_eq!((done.status, done.json()), (200, serde_json::json!(true)));
+    let saved = c.call("answer", &[("question_id", &question), ("answer", "Because of work stealing.")]).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    for rating in ["again", "good"] {
+        let r = c.call("rate", &[("question_id", &question), ("rating", rating)]).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+
+    let view = c.call("lesson", &[("id", &lesson)]).await.json();
+    assert_eq!(view["done"], true);
+    assert_eq!(view["questions"][0]["my_answer"], "Because of work stealing.");
+    assert_eq!(view["questions"][0]["last_rating"], "Good");
+
+    let dash = c.call("dashboard", &[]).await.json();
+    assert_eq!(dash["lessons_done"], 1);
+    assert_eq!(dash["questions_answered"], 1);
+    assert_eq!(dash["ratings_given"], 2, "every rating is kept");
+    let days = dash["days"].as_array().unwrap();
+    assert_eq!(days.len(), 365);
+    let today = days.last().unwrap();
+    assert_eq!(today["date"], chrono::Utc::now().format("%Y-%m-%d").to_string());
+    // started + done + answer + two ratings
+    assert_eq!(today["count"], 5);
+
+    let outline = c.call("outline", &[]).await.json();
+    let first = &outline["sections"][0]["lessons"][0];
+    assert_eq!(first["done"], true);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn bad_progress_requests_are_refused_without_side_effects() {
+    let s = TestServer::start().await;
+    let mut anon = s.client();
+    let (lesson, question) = first_lesson(&mut anon).await;
+    assert_eq!(anon.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await.status, 401);
+    assert_eq!(anon.call("dashboard", &[]).await.status, 401);
+
+    let mut c = s.client();
+    c.sign_up("barbara", "liskov subst").await;
+    assert_eq!(c.call("lesson_done", &[("lesson_id", "nope"), ("done", "true")]).await.status, 404);
+    assert_eq!(c.call("answer", &[("question_id", "nope"), ("answer", "x")]).await.status, 404);
+    assert_eq!(c.call("answer", &[("question_id", &question), ("answer", "   ")]).await.status, 400);
+    let huge = "y".repeat(10_001);
+    assert_eq!(c.call("answer", &[("question_id", &question), ("answer", &huge)]).await.status, 400);
+    assert_eq!(c.call("rate", &[("question_id", &question), ("rating", "meh")]).await.status, 400);
+    assert_eq!(c.call("lesson", &[("id", "nope")]).await.status, 404);
+    assert_eq!(c.call("lesson_done", &[("lesson_id", &lesson), ("done", "maybe")]).await.status, 400);
+    let dash = c.call("dashboard", &[]).await.json();
+    assert_eq!(dash["questions_answered"], 0);
+    assert_eq!(dash["ratings_given"], 0);
+    assert_eq!(dash["lessons_done"], 0);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn a_guest_claims_the_account_and_keeps_progress() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    assert_eq!(c.call("guest", &[]).await.status, 200);
+    assert!(c.session.is_some());
+    assert_eq!(c.me().await, serde_json::json!({ "username": null }));
+    let (lesson, question) = first_lesson(&mut c).await;
+    c.call("answer", &[("question_id", &question), ("answer", "guest answer")]).await;
+    c.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await;
+
+    let claimed = c.call("claim", &[("username", "margaret"), ("password", "apollo guidance")]).await;
+    assert_eq!(claimed.status, 200, "{}", claimed.body);
+    assert_eq!(c.me().await["username"], "margaret");
+    let again = c.call("claim", &[("username", "other"), ("password", "apollo guidance")]).await;
+    assert_eq!(again.status, 400, "a named account cannot be claimed twice");
+
+    // Log in from a second device: the guest's progress is there.
+    let mut other = s.client();
+    let r = other.call("login", &[("username", "margaret"), ("password", "apollo guidance")]).await;
+    assert_eq!(r.status, 200);
+    let view = other.call("lesson", &[("id", &lesson)]).await.json();
+    assert_eq!(view["done"], true);
+    assert_eq!(view["questions"][0]["my_answer"], "guest answer");
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn signing_up_as_a_guest_claims_the_guest_account() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.call("guest", &[]).await;
+    let (lesson, _) = first_lesson(&mut c).await;
+    c.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await;
+    assert_eq!(c.sign_up("alan", "turing test").await.status, 200);
+    assert_eq!(c.call("dashboard", &[]).await.json()["lessons_done"], 1);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn sessions_survive_a_restart() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("edsger", "goto harmful").await;
+    let (lesson, _) = first_lesson(&mut c).await;
+    c.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await;
+    let token = c.session.clone();
+    let db = s.db.clone();
+    let dir = s.stop().await;
+
+    let s2 = TestServer::start_with(prep_server::Config::for_tests(db)).await;
+    let mut c2 = s2.client();
+    c2.session = token;
+    assert_eq!(c2.me().await["username"], "edsger");
+    assert_eq!(c2.call("dashboard", &[]).await.json()["lessons_done"], 1);
+    s2.stop().await;
+    drop(dir);
+}
+
+#[tokio::test]
+async fn cross_origin_posts_are_refused() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    let req = c
+        .http
+        .post(s.url("/api/signup"))
+        .header("origin", "http://evil.example")
+        .form(&[("username", "mallory"), ("password", "password123")]);
+    let r = c.send(req).await;
+    assert_eq!(r.status, 403);
+    let req = c.http.post(s.url("/api/guest")).header("sec-fetch-site", "cross-site");
+    assert_eq!(c.send(req).await.status, 403);
+    assert!(c.session.is_none());
+    let same = c.http.post(s.url("/api/guest")).header("origin", format!("http://{}", s.addr));
+    assert_eq!(c.send(same).await.status, 200);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn oversized_and_malformed_bodies_get_4xx() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("ken", "thompson unix").await;
+    let big = "z".repeat(200 * 1024);
+    let r = c.call("answer", &[("question_id", "x"), ("answer", &big)]).await;
+    assert_eq!(r.status, 413);
+    let garbage = c
+        .http
+        .post(s.url("/api/rate"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("%%%&&&===");
+    let r = c.send(garbage).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    // The server is still healthy.
+    assert_eq!(c.me().await["username"], "ken");
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn repeated_failed_logins_are_throttled() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("victim", "right password").await;
+    c.call("logout", &[]).await;
+    let mut statuses = Vec::new();
+    for _ in 0..7 {
+        statuses.push(c.call("login", &[("username", "victim"), ("password", "wrong guess")]).await.status);
+    }
+    assert_eq!(&statuses[..5], &[401; 5]);
+    assert_eq!(statuses[5], 429, "{statuses:?}");
+    let r = c.call("login", &[("username", "victim"), ("password", "right password")]).await;
+    assert_eq!(r.status, 429, "even the right password waits out the lockout");
+    assert!(r.body.contains("Throttled"));
+    s.stop().await;
+}

@@ -1,0 +1,92 @@
+//! `cargo xtask site`: builds what the browser loads into `target/site/pkg/`:
+//! the hydration bundle (`prep.js` + `prep_bg.wasm`) and the stylesheet (`prep.css`).
+//!
+//! This does cargo-leptos's job for our layout with two steps — a cargo build for
+//! wasm32-unknown-unknown and wasm-bindgen run as a library — so a new machine does not spend
+//! twenty minutes installing cargo-leptos. `wasm-bindgen-cli-support` is pinned to the exact
+//! `wasm-bindgen` version in Cargo.lock, as the two must match.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::{env, fs};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const WASM_PROFILE: &str = "wasm-release";
+const OUTPUT_NAME: &str = "prep";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("site") => build_site(),
+        _ => Err("usage: cargo xtask site".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+}
+
+fn build_site() -> Result<(), String> {
+    let root = workspace_root();
+    let target = target_dir(&root);
+    let pkg = target.join("site").join("pkg");
+    fs::create_dir_all(&pkg).map_err(|e| format!("creating {}: {e}", pkg.display()))?;
+
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(&root)
+        .args(["build", "--package", "app", "--lib", "--features", "hydrate"])
+        .args(["--target", WASM_TARGET, "--profile", WASM_PROFILE])
+        .status()
+        .map_err(|e| format!("running cargo: {e}"))?;
+    if !status.success() {
+        return Err("the browser bundle did not compile".into());
+    }
+
+    let wasm = target.join(WASM_TARGET).join(WASM_PROFILE).join("app.wasm");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .out_name(OUTPUT_NAME)
+        .generate(&pkg)
+        .map_err(|e| format!("wasm-bindgen on {}: {e}", wasm.display()))?;
+
+    let css = bundle_css(&root.join("style"))?;
+    fs::write(pkg.join(format!("{OUTPUT_NAME}.css")), css).map_err(|e| format!("writing css: {e}"))?;
+
+    for name in [format!("{OUTPUT_NAME}_bg.wasm"), format!("{OUTPUT_NAME}.js"), format!("{OUTPUT_NAME}.css")] {
+        let size = fs::metadata(pkg.join(&name)).map(|m| m.len()).unwrap_or(0);
+        eprintln!("xtask: {name:>16} {:>8.1} KiB", size as f64 / 1024.0);
+    }
+    Ok(())
+}
+
+/// Concatenates `style/*.css` in file-name order, so styles can live in small files.
+fn bundle_css(dir: &Path) -> Result<String, String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .collect();
+    files.sort();
+    let mut out = String::new();
+    for f in files {
+        let text = fs::read_to_string(&f).map_err(|e| format!("reading {}: {e}", f.display()))?;
+        out.push_str(&format!("/* {} */\n", f.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+        out.push_str(&text);
+        out.push('\n');
+    }
+    Ok(out)
+}
