@@ -47,6 +47,7 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
             progress::counts(&state.pool, user.id).await.map_err(internal("reading counts"))?;
         Ok(DashboardView {
             username: user.username,
+            first_weekday: chrono::Datelike::weekday(&first).num_days_from_monday() as u8,
             lessons_done: sections.iter().map(|s| s.done).sum(),
             lessons_total: catalog.lessons.len(),
             sections,

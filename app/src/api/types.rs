@@ -119,6 +119,8 @@ pub struct DashboardView {
     pub sections: Vec<SectionProgress>,
     /// The last 365 days (UTC), oldest first, ending today; days without activity included.
     pub days: Vec<DayActivity>,
+    /// Weekday of `days[0]`, 0 = Monday.
+    pub first_weekday: u8,
     pub lessons_done: usize,
     pub lessons_total: usize,
     pub questions_answered: usize,

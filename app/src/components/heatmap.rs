@@ -1,6 +1,5 @@
 //! A year of activity as a calendar heatmap: one square per UTC day, weeks as columns.
 
-use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::api::DayActivity;
@@ -27,27 +26,31 @@ struct Cell {
     title: String,
 }
 
-fn layout(days: &[DayActivity]) -> (Vec<Cell>, Vec<(usize, String)>, usize) {
-    let dates: Vec<Option<NaiveDate>> =
-        days.iter().map(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok()).collect();
-    let offset = dates.first().copied().flatten().map(|d| d.weekday().num_days_from_monday() as usize).unwrap_or(0);
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The month of a `YYYY-MM-DD` date, 0-based. (Dates are parsed by hand: chrono's formatting
+/// machinery would add tens of kilobytes to the browser bundle for three letters.)
+fn month_of(date: &str) -> Option<usize> {
+    date.get(5..7)?.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).map(|m| m - 1)
+}
+
+/// `first_weekday`: the weekday of `days[0]`, 0 = Monday.
+fn layout(days: &[DayActivity], first_weekday: u8) -> (Vec<Cell>, Vec<(usize, String)>, usize) {
+    let offset = usize::from(first_weekday % 7);
     let mut cells = Vec::with_capacity(days.len());
     let mut months = Vec::new();
     let mut last_month = None;
-    for (i, (day, date)) in days.iter().zip(&dates).enumerate() {
+    for (i, day) in days.iter().enumerate() {
         let slot = offset + i;
         let (col, row) = (slot / 7, slot % 7);
         let x = LEFT + col * (CELL + GAP);
-        if let Some(date) = date
-            && last_month != Some(date.month())
+        if let Some(month) = month_of(&day.date)
+            && last_month != Some(month)
         {
-            last_month = Some(date.month());
-            // Label a month at the first week column it appears in, unless too close to the edge.
-            if row == 0 || months.is_empty() {
-                months.push((x, date.format("%b").to_string()));
-            } else {
-                months.push((x + CELL + GAP, date.format("%b").to_string()));
-            }
+            last_month = Some(month);
+            // A month that starts mid-week is labelled at its first full week's column.
+            let x = if row == 0 || months.is_empty() { x } else { x + CELL + GAP };
+            months.push((x, MONTHS[month].to_string()));
         }
         let noun = if day.count == 1 { "activity" } else { "activities" };
         cells.push(Cell { x, y: TOP + row * (CELL + GAP), level: level(day.count), title: format!("{}: {} {noun}", day.date, day.count) });
@@ -57,10 +60,10 @@ fn layout(days: &[DayActivity]) -> (Vec<Cell>, Vec<(usize, String)>, usize) {
 }
 
 #[component]
-pub fn Heatmap(days: Vec<DayActivity>) -> impl IntoView {
+pub fn Heatmap(days: Vec<DayActivity>, first_weekday: u8) -> impl IntoView {
     let total: u32 = days.iter().map(|d| d.count).sum();
     let active = days.iter().filter(|d| d.count > 0).count();
-    let (cells, months, width) = layout(&days);
+    let (cells, months, width) = layout(&days, first_weekday);
     let height = TOP + 7 * (CELL + GAP);
     let first = days.first().map(|d| d.date.clone()).unwrap_or_default();
     let last = days.last().map(|d| d.date.clone()).unwrap_or_default();
@@ -120,7 +123,7 @@ mod tests {
     fn weeks_are_columns_and_weekdays_rows() {
         // 2026-11-23 is a Monday.
         let days = vec![day("2026-11-22", 0), day("2026-11-23", 1), day("2026-11-24", 7)];
-        let (cells, months, _) = layout(&days);
+        let (cells, months, _) = layout(&days, 6);
         // Sunday is the last row of the first column; Monday starts the next column.
         assert_eq!((cells[0].x, cells[0].y), (LEFT, TOP + 6 * (CELL + GAP)));
         assert_eq!((cells[1].x, cells[1].y), (LEFT + CELL + GAP, TOP));

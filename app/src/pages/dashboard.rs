@@ -34,7 +34,7 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn Dashboard(data: DashboardView) -> impl IntoView {
-    let DashboardView { username, sections, days, lessons_done, lessons_total, questions_answered, ratings_given } = data;
+    let DashboardView { username, sections, days, first_weekday, lessons_done, lessons_total, questions_answered, ratings_given } = data;
     let who = username.clone().unwrap_or_else(|| "Guest".into());
     view! {
         <h1>"Dashboard"</h1>
@@ -47,7 +47,7 @@ fn Dashboard(data: DashboardView) -> impl IntoView {
             <div><dt>"Ratings given"</dt><dd data-stat="ratings">{ratings_given}</dd></div>
         </dl>
         <h2>"Activity"</h2>
-        <Heatmap days />
+        <Heatmap days first_weekday />
         <h2>"Progress by section"</h2>
         <table class="section-progress">
             <thead><tr><th scope="col">"Section"</th><th scope="col">"Done"</th></tr></thead>
