@@ -395,7 +395,12 @@ pub fn stub_missing(linker: &mut Linker<Ctx>, module: &Module) -> Res<Vec<String
             }
         })
         .collect();
+    let mut defined = std::collections::HashSet::new();
     for (name, ty) in stubs {
+        // A module may import the same function more than once.
+        if !defined.insert(name.clone()) {
+            continue;
+        }
         linker.func_new(MODULE, &name, ty, |_, _, results: &mut [Val]| {
             results[0] = Val::I32(ENOSYS);
             Ok(())

@@ -18,7 +18,7 @@ use crate::jail::{Jail, JailLimits};
 
 /// Added to every Go submission: a goroutine stack limit well under the memory limit, so runaway
 /// recursion is a "stack overflow" runtime error (as on a native judge), not an out-of-memory.
-const JUDGE_INIT: &str = "package main\n\nimport \"runtime/debug\"\n\nfunc init() { debug.SetMaxStack(64 << 20) }\n";
+const JUDGE_INIT: &str = "package main\n\nimport \"runtime/debug\"\n\nfunc init() { debug.SetMaxStack(32 << 20) }\n";
 
 pub struct GoToolchain {
     goroot: PathBuf,

