@@ -50,13 +50,18 @@ impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
                 ApiError::Transport(format!("Malformed request: {m}"))
             }
             ServerFnErrorErr::Request(_) => ApiError::Transport("Could not reach the server. Check your connection.".into()),
             other => ApiError::Transport(other.to_string()),
-        }
+        };
+        // On the server this runs when a request cannot be decoded: that is the client's
+        // fault (400), not ours (the framework's default 500).
+        #[cfg(feature = "ssr")]
+        set_status(&error);
+        error
     }
 }
 
