@@ -25,7 +25,7 @@ test('sign up, study a lesson, restart the server, log in elsewhere and find the
     await openHydrated(page, server.url + '/signup');
     await page.fill('#username', 'e2e_learner');
     await page.fill('#password', 'a long password');
-    await page.click('form button[type=submit]');
+    await page.click('main form button[type=submit]');
     await page.waitForURL(server.url + '/');
     await page.locator('.site-header .who', { hasText: 'e2e_learner' }).waitFor();
 
@@ -35,6 +35,7 @@ test('sign up, study a lesson, restart the server, log in elsewhere and find the
     await page.locator('article.lesson h1').waitFor();
     assert.equal(await page.evaluate(() => window.__noReload), true, 'navigation reloaded the page');
     const lessonUrl = page.url();
+    const lessonPath = new URL(lessonUrl).pathname;
     assert.ok(await page.locator('.prose').count() === 1);
     assert.ok(await page.locator('.toc li').count() > 0, 'a table of contents');
 
@@ -53,10 +54,16 @@ test('sign up, study a lesson, restart the server, log in elsewhere and find the
 
     // → goes to the next lesson, ← comes back.
     if (await page.locator('.prev-next a.next').count()) {
+      const first = await page.getAttribute('article.lesson', 'data-lesson');
       await page.locator('body').press('ArrowRight');
       await page.waitForURL((u) => u.href !== lessonUrl);
+      await page.waitForFunction((id) => {
+        const a = document.querySelector('article.lesson');
+        return a && a.dataset.lesson !== id;
+      }, first);
       await page.locator('body').press('ArrowLeft');
       await page.waitForURL(lessonUrl);
+      await page.waitForSelector(`article.lesson[data-lesson="${first}"]`);
     }
 
     await server.stop();
@@ -68,7 +75,7 @@ test('sign up, study a lesson, restart the server, log in elsewhere and find the
     await openHydrated(page2, server.url + '/login');
     await page2.fill('#username', 'e2e_learner');
     await page2.fill('#password', 'a long password');
-    await page2.click('form button[type=submit]');
+    await page2.click('main form button[type=submit]');
     await page2.waitForURL(server.url + '/');
     await page2.locator('a[href="/dashboard"]').first().click();
     await page2.locator('[data-stat="lessons-done"]').waitFor();
@@ -79,7 +86,7 @@ test('sign up, study a lesson, restart the server, log in elsewhere and find the
     const cellTitle = await page2.locator('.heatmap rect title', { hasText: today }).innerHTML();
     assert.match(cellTitle, new RegExp(`${today}: [1-9]\\d* activit`));
     // The saved answer is back in the lesson.
-    await page2.goto(lessonUrl);
+    await page2.goto(server.url + lessonPath);
     assert.equal(await page2.locator('article.question textarea').first().inputValue(), 'Idle Ps steal half of a busy P\'s run queue.');
     await other.close();
   } finally {
@@ -108,7 +115,7 @@ test('a guest studies, then claims the account without losing progress', async (
     await page.waitForURL(server.url + '/claim');
     await page.fill('#username', 'former_guest');
     await page.fill('#password', 'claimed password');
-    await page.click('form button[type=submit]');
+    await page.click('main form button[type=submit]');
     await page.waitForURL(server.url + '/dashboard');
     await page.locator('.site-header .who', { hasText: 'former_guest' }).waitFor();
     assert.match(await page.locator('[data-stat="lessons-done"]').innerText(), /^1 \//);
