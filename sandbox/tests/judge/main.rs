@@ -1,6 +1,7 @@
 //! Integration tests with real compilers and real wasmtime. One test binary so that the judge,
 //! its Go standard-library cache and each problem's calibration are shared by every test.
 
+mod backstop;
 mod determinism;
 mod hostile;
 mod pool;
