@@ -179,10 +179,7 @@ fn classify(e: &wasmtime::Error, memory_exceeded: bool, cancelled: bool) -> End 
     if let Some(exit) = e.downcast_ref::<Exit>() {
         return match exit.0 {
             0 => End::Success,
-            code if memory_exceeded => {
-                let _ = code;
-                End::MemoryLimit
-            }
+            _ if memory_exceeded => End::MemoryLimit,
             code => End::Exit(code),
         };
     }

@@ -342,10 +342,8 @@ fn poll_oneoff(
     }
     let io_ready = list.iter().any(|s| s.tag != 0);
     let wake = list.iter().filter(|s| s.tag == 0).map(|s| s.deadline).min();
-    if !io_ready {
-        if let Some(w) = wake {
-            ctx.clock_ns = ctx.clock_ns.max(w);
-        }
+    if let (false, Some(w)) = (io_ready, wake) {
+        ctx.clock_ns = ctx.clock_ns.max(w);
     }
     let mut count: u32 = 0;
     for s in &list {

@@ -76,7 +76,7 @@ pub(crate) fn failure_message(out: &JailOutcome, limits: &JailLimits, scrub: &[(
     for (path, replacement) in scrub {
         let p = path.to_string_lossy();
         if !p.is_empty() {
-            msg = msg.replace(&format!("{p}/"), &format!("{replacement}"));
+            msg = msg.replace(&format!("{p}/"), replacement);
             msg = msg.replace(p.as_ref(), replacement.trim_end_matches('/'));
         }
     }
