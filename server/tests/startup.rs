@@ -48,3 +48,40 @@ async fn a_locked_database_is_explained_not_hung_on() {
     let text = err.to_string();
     assert!(text.contains("locked"), "{text}");
 }
+
+/// Root ignores file permissions, so the read-only case runs the real binary in a bubblewrap
+/// sandbox where the database's folder is mounted read-only.
+#[test]
+fn a_read_only_database_is_explained() {
+    use std::process::Command;
+    if Command::new("bwrap").arg("--version").output().is_err() {
+        panic!("bubblewrap (bwrap) is missing: run scripts/setup.sh --test");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    let db = data.join("prep.db");
+    // A valid, migrated database first.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let app = Application::build(Config::for_tests(db.clone())).await.unwrap();
+        app.run_until(async {}).await.unwrap();
+    });
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let out = Command::new("bwrap")
+        .args(["--bind", "/", "/", "--ro-bind"])
+        .arg(&data)
+        .arg(&data)
+        .args(["--dev", "/dev", "--proc", "/proc", "--"])
+        .arg(env!("CARGO_BIN_EXE_prep"))
+        .arg("--addr=127.0.0.1:0")
+        .arg(format!("--database={}", db.display()))
+        .arg(format!("--content={}", content.display()))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("prep: cannot start: database"), "{stderr}");
+    assert!(stderr.contains("writing") || stderr.contains("readonly") || stderr.contains("read-only"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
