@@ -302,5 +302,13 @@ mod tests {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
         let c = load(&content).unwrap_or_else(|e| panic!("{e}"));
         assert!(!c.lessons.is_empty());
+        // The course's own bar: every lesson has key takeaways and at least three questions.
+        let thin: Vec<_> = c
+            .lessons
+            .iter()
+            .filter(|l| l.questions.len() < 3 || l.takeaways.is_empty())
+            .map(|l| format!("{} ({} questions, {} takeaways)", l.id, l.questions.len(), l.takeaways.len()))
+            .collect();
+        assert!(thin.is_empty(), "lessons below the bar: {thin:?}");
     }
 }

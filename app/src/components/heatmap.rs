@@ -48,8 +48,12 @@ fn layout(days: &[DayActivity], first_weekday: u8) -> (Vec<Cell>, Vec<(usize, St
             && last_month != Some(month)
         {
             last_month = Some(month);
-            // A month that starts mid-week is labelled at its first full week's column.
+            // A month that starts mid-week is labelled at its first full week's column; a label
+            // too close to the previous one (a month cut off at the left edge) replaces it.
             let x = if row == 0 || months.is_empty() { x } else { x + CELL + GAP };
+            if months.last().is_some_and(|&(prev, _): &(usize, String)| x < prev + 3 * (CELL + GAP)) {
+                months.pop();
+            }
             months.push((x, MONTHS[month].to_string()));
         }
         let noun = if day.count == 1 { "activity" } else { "activities" };
@@ -100,7 +104,11 @@ pub fn Heatmap(days: Vec<DayActivity>, first_weekday: u8) -> impl IntoView {
                 </svg>
             </div>
             <figcaption>
-                {format!("{total} activities on {active} days in the last year. Days are UTC. ")}
+                {format!(
+                    "{total} {} on {active} {} in the last year. Days are UTC. ",
+                    if total == 1 { "activity" } else { "activities" },
+                    if active == 1 { "day" } else { "days" },
+                )}
                 <span class="legend" aria-hidden="true">
                     "Less "
                     {(0..=4u8).map(|l| view! { <i class=format!("hm-{l}")></i> }).collect_view()}
@@ -131,6 +139,18 @@ mod tests {
         assert_eq!(cells[1].title, "2026-11-23: 1 activity");
         assert_eq!(months.len(), 1);
         assert_eq!(months[0].1, "Nov");
+    }
+
+    #[test]
+    fn a_month_cut_off_at_the_left_edge_loses_its_label() {
+        // Starts on the last two days of October: "Oct" would overlap "Nov".
+        let days: Vec<_> = ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03"]
+            .iter()
+            .map(|d| day(d, 0))
+            .collect();
+        let (_, months, _) = layout(&days, 4);
+        let names: Vec<_> = months.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(names, ["Nov"]);
     }
 
     #[test]
