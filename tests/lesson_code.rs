@@ -228,16 +228,21 @@ fn check_go(env: &Env, job: &Job) -> Result<(), String> {
         if !o.ok() {
             return Err(failed("go build", &o, BUILD_LIMIT));
         }
-        let mut prog = Command::new(dir.join("prog"));
-        prog.current_dir(&dir).env("GOMAXPROCS", "2");
-        let o = run(prog, &dir, env.run_limit);
-        if !o.ok() {
-            return Err(failed("run", &o, env.run_limit));
-        }
-        compare(&o.stdout, job.item.output.as_ref())
+        run_program(env, job, &dir, &[("GOMAXPROCS", "2")])
     })();
     let _ = fs::remove_dir_all(&dir);
     result
+}
+
+/// Runs the program built as `dir/prog` and compares its stdout with the block's ```output.
+fn run_program(env: &Env, job: &Job, dir: &Path, vars: &[(&str, &str)]) -> Result<(), String> {
+    let mut prog = Command::new(dir.join("prog"));
+    prog.current_dir(dir).envs(vars.iter().copied());
+    let o = run(prog, dir, env.run_limit);
+    if !o.ok() {
+        return Err(failed("run", &o, env.run_limit));
+    }
+    compare(&o.stdout, job.item.output.as_ref())
 }
 
 fn check_rust(env: &Env, job: &Job) -> Result<(), String> {
@@ -263,13 +268,7 @@ fn check_rust(env: &Env, job: &Job) -> Result<(), String> {
             }
             return Ok(());
         }
-        let mut prog = Command::new(dir.join("prog"));
-        prog.current_dir(&dir);
-        let o = run(prog, &dir, env.run_limit);
-        if !o.ok() {
-            return Err(failed("run", &o, env.run_limit));
-        }
-        compare(&o.stdout, job.item.output.as_ref())
+        run_program(env, job, &dir, &[])
     })();
     let _ = fs::remove_dir_all(&dir);
     result

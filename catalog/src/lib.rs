@@ -16,4 +16,4 @@ pub use error::LoadError;
 pub use id::{Id, IdError};
 pub use load::load;
 pub use markdown::{Rendered, render_markdown};
-pub use model::{Catalog, Lesson, LinkedItem, Question, Section, TocEntry};
+pub use model::{Catalog, Item, Lesson, LinkedItem, Question, Section, TocEntry};

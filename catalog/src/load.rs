@@ -8,7 +8,7 @@ use crate::error::LoadError;
 use crate::front_matter::{self, LessonMeta, SectionMeta};
 use crate::id::Id;
 use crate::markdown::render_markdown;
-use crate::model::{Catalog, Lesson, LinkedItem, Question, Section};
+use crate::model::{Catalog, Item, Lesson, LinkedItem, Question, Section};
 
 const SECTION_FILE: &str = "_section.toml";
 const MAX_MINUTES: u32 = 120;
@@ -19,8 +19,8 @@ pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
     if !lessons_dir.is_dir() {
         return Err(LoadError::new(&lessons_dir, "directory not found (is --content pointing at the content folder?)"));
     }
-    let problems = load_titles(&content_dir.join("problems"), "problem.toml")?;
-    let demos = load_titles(&content_dir.join("demos"), "demo.toml")?;
+    let problems = load_items(&content_dir.join("problems"), "problem.toml")?;
+    let demos = load_items(&content_dir.join("demos"), "demo.toml")?;
 
     let mut sections = Vec::new();
     let mut lessons: Vec<Lesson> = Vec::new();
@@ -42,6 +42,15 @@ pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
     }
     if lessons.is_empty() {
         return Err(LoadError::new(&lessons_dir, "no lessons found: expected <NN-section>/_section.toml and <NN-lesson>.md files"));
+    }
+    // A problem or demo that names its lesson must name one that exists.
+    for (kind, file, items) in [("problems", "problem.toml", &problems), ("demos", "demo.toml", &demos)] {
+        for item in items.values() {
+            if let Some(lesson) = item.lesson.as_deref().filter(|l| !seen.lessons.contains_key(*l)) {
+                let path = content_dir.join(kind).join(item.id.as_str()).join(file);
+                return Err(LoadError::new(&path, format!("lesson `{lesson}` does not exist")));
+            }
+        }
     }
     Ok(Catalog::new(sections, lessons, problems, demos))
 }
@@ -79,8 +88,8 @@ impl Seen {
 fn load_lesson(
     path: &Path,
     section: usize,
-    problems: &HashMap<String, String>,
-    demos: &HashMap<String, String>,
+    problems: &HashMap<String, Item>,
+    demos: &HashMap<String, Item>,
     seen: &mut Seen,
 ) -> Result<Lesson, LoadError> {
     let text = read(path)?;
@@ -104,8 +113,8 @@ fn load_lesson(
         });
     }
     let rendered = render_markdown(body);
-    let link = |ids: Vec<Id>, known: &HashMap<String, String>| {
-        ids.into_iter().map(|id| LinkedItem { title: known.get(id.as_str()).cloned(), id }).collect()
+    let link = |ids: Vec<Id>, known: &HashMap<String, Item>| {
+        ids.into_iter().map(|id| LinkedItem { title: known.get(id.as_str()).map(|i| i.title.clone()), id }).collect()
     };
     Ok(Lesson {
         id: meta.id,
@@ -122,29 +131,45 @@ fn load_lesson(
     })
 }
 
-/// Problems and demos belong to other parts of the platform; the catalog only needs to know
-/// which exist and what they are called, so lessons can link to them or say "coming soon".
-fn load_titles(dir: &Path, file_name: &str) -> Result<HashMap<String, String>, LoadError> {
-    let mut titles = HashMap::new();
+/// Problems and demos belong to other parts of the platform (the judge, the demo runner); the
+/// catalog reads only what the course shows: title, difficulty, lesson, statement, starter code.
+fn load_items(dir: &Path, file_name: &str) -> Result<HashMap<String, Item>, LoadError> {
+    let mut items = HashMap::new();
     if !dir.is_dir() {
-        return Ok(titles);
+        return Ok(items);
     }
-    for item in sorted_entries(dir)?.into_iter().filter(|p| p.is_dir()) {
-        let path = item.join(file_name);
+    for item_dir in sorted_entries(dir)?.into_iter().filter(|p| p.is_dir()) {
+        let path = item_dir.join(file_name);
         if !path.is_file() {
             continue;
         }
         let table: toml::Table = read_toml(&path)?;
-        let dir_name = item.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let id = match table.get("id").and_then(|v| v.as_str()) {
-            Some(id) => id,
-            None => dir_name,
+        let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+        let dir_name = item_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let id = text("id").unwrap_or_else(|| dir_name.to_owned());
+        let id = Id::parse(&id).map_err(|e| LoadError::new(&path, e.to_string()))?;
+        if id.as_str() != dir_name {
+            return Err(LoadError::new(&path, format!("id `{id}` differs from its folder name `{dir_name}`")));
+        }
+        let statement_path = item_dir.join("statement.md");
+        let mut body = if statement_path.is_file() { read(&statement_path)? } else { String::new() };
+        for (lang, fence) in [("rust", "rust"), ("go", "go")] {
+            let starter = table.get(lang).and_then(|t| t.get("starter")).and_then(|v| v.as_str());
+            if let Some(code) = starter {
+                let name = if lang == "go" { "Go" } else { "Rust" };
+                body += &format!("\n\n### Starter code: {name}\n\n```{fence}\n{}\n```\n", code.trim_end());
+            }
+        }
+        let item = Item {
+            title: text("title").unwrap_or_else(|| id.to_string()),
+            difficulty: text("difficulty"),
+            lesson: text("lesson"),
+            body_html: render_markdown(&body).html,
+            id,
         };
-        let id = Id::parse(id).map_err(|e| LoadError::new(&path, e.to_string()))?;
-        let title = table.get("title").and_then(|v| v.as_str()).unwrap_or(id.as_str()).to_owned();
-        titles.insert(id.to_string(), title);
+        items.insert(item.id.to_string(), item);
     }
-    Ok(titles)
+    Ok(items)
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
@@ -238,9 +263,29 @@ mod tests {
     }
 
     #[test]
+    fn problem_pages_carry_statement_and_starter_code() {
+        let t = good();
+        t.put("problems/lcs/statement.md", "Find the **LCS**.\n")
+            .put("problems/lcs/problem.toml", "title = \"LCS\"\ndifficulty = \"medium\"\n[go]\nstarter = \"func lcs(a, b string) int {\\n\\treturn 0\\n}\"\n");
+        let c = t.load().unwrap();
+        let lcs = &c.problems["lcs"];
+        assert_eq!(lcs.difficulty.as_deref(), Some("medium"));
+        assert!(lcs.body_html.contains("<strong>LCS</strong>"), "{}", lcs.body_html);
+        assert!(lcs.body_html.contains("Starter code: Go") && lcs.body_html.contains("language-go"), "{}", lcs.body_html);
+    }
+
+    #[test]
+    fn a_problem_folder_and_id_must_agree() {
+        let t = good();
+        t.put("problems/lcs/problem.toml", "id = \"other\"\ntitle = \"LCS\"\n");
+        assert!(t.load().unwrap_err().reason.contains("differs from its folder name"));
+    }
+
+    #[test]
     fn links_to_missing_problems_are_coming_soon() {
         let c = good().load().unwrap();
         let p = &c.lesson("x").unwrap().problems;
+        assert!(c.problems["lcs"].body_html.is_empty() || c.problems["lcs"].body_html.contains('<'));
         assert_eq!(p[0].title.as_deref(), Some("Longest common subsequence"));
         assert_eq!(p[1].id.as_str(), "nope");
         assert!(p[1].title.is_none());
@@ -280,6 +325,18 @@ mod tests {
         let t = good();
         t.put("lessons/01-a/03-bad.md", &lesson("ok", &[]).replace("minutes = 5", "minutes = 0"));
         assert!(t.load().unwrap_err().reason.contains("minutes"));
+    }
+
+    #[test]
+    fn a_problem_naming_a_missing_lesson_is_an_error() {
+        let t = good();
+        t.put("problems/lcs/problem.toml", "title = \"LCS\"\nlesson = \"no-such-lesson\"\n");
+        let e = t.load().unwrap_err();
+        assert!(e.path.ends_with("problems/lcs/problem.toml"), "{e}");
+        assert!(e.reason.contains("lesson `no-such-lesson` does not exist"), "{e}");
+        let t = good();
+        t.put("problems/lcs/problem.toml", "title = \"LCS\"\nlesson = \"x\"\n");
+        assert!(t.load().is_ok());
     }
 
     #[test]

@@ -11,9 +11,21 @@ pub struct Catalog {
     pub lessons: Vec<Lesson>,
     lesson_index: HashMap<String, usize>,
     question_index: HashMap<String, usize>,
-    /// Problems and demos that exist under `content/`, by id, with their titles.
-    pub problems: HashMap<String, String>,
-    pub demos: HashMap<String, String>,
+    /// Problems and demos that exist under `content/`, by id.
+    pub problems: HashMap<String, Item>,
+    pub demos: HashMap<String, Item>,
+}
+
+/// A problem or demo as the course shows it; judging and running belong to other crates.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: Id,
+    pub title: String,
+    pub difficulty: Option<String>,
+    /// The lesson it belongs to, if it names one.
+    pub lesson: Option<String>,
+    /// `statement.md` rendered, plus each language's starter code as a highlighted block.
+    pub body_html: String,
 }
 
 #[derive(Debug, Clone)]
@@ -66,8 +78,8 @@ impl Catalog {
     pub(crate) fn new(
         sections: Vec<Section>,
         lessons: Vec<Lesson>,
-        problems: HashMap<String, String>,
-        demos: HashMap<String, String>,
+        problems: HashMap<String, Item>,
+        demos: HashMap<String, Item>,
     ) -> Self {
         let lesson_index = lessons.iter().enumerate().map(|(i, l)| (l.id.to_string(), i)).collect();
         let question_index = lessons

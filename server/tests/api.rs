@@ -252,3 +252,45 @@ async fn repeated_failed_logins_are_throttled() {
     assert!(r.body.contains("Throttled"));
     s.stop().await;
 }
+
+#[tokio::test]
+async fn continue_points_at_the_last_lesson_until_it_is_done() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    let outline = c.call("outline", &[]).await.json();
+    let ids: Vec<String> = outline["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["lessons"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(ids.len() >= 3);
+    assert_eq!(outline["continue_with"]["id"], ids[0].as_str(), "a visitor starts at the beginning");
+
+    c.sign_up("ada2", "correct horse").await;
+    c.call("lesson", &[("id", &ids[2])]).await;
+    assert_eq!(c.call("outline", &[]).await.json()["continue_with"]["id"], ids[2].as_str());
+    c.call("lesson_done", &[("lesson_id", &ids[2]), ("done", "true")]).await;
+    assert_eq!(
+        c.call("outline", &[]).await.json()["continue_with"]["id"],
+        ids[3].as_str(),
+        "after finishing the last lesson visited, continue with the next one"
+    );
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn problems_linked_from_lessons_have_pages() {
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    let page = c.get("/problems/lcs").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Longest common subsequence"));
+    assert!(page.body.contains("Starter code: Go") && page.body.contains("Starter code: Rust"));
+    assert!(page.body.contains("/lessons/dsa-dp-lcs-knapsack"), "links back to its lesson");
+    assert_eq!(c.get("/problems/no-such-problem").await.status, 404);
+    let api = c.call("problem", &[("id", "union-find-components")]).await;
+    assert_eq!(api.status, 200);
+    assert_eq!(api.json()["lesson"]["id"], "dsa-union-find-kruskal");
+    s.stop().await;
+}

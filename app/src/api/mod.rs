@@ -9,6 +9,7 @@ mod course;
 mod dashboard;
 mod error;
 pub mod fields;
+mod problems;
 mod theme;
 mod types;
 
@@ -18,6 +19,7 @@ pub use dashboard::*;
 pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use error::set_status;
+pub use problems::*;
 pub use theme::*;
 pub use types::*;
 

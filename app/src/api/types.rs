@@ -126,3 +126,12 @@ pub struct DashboardView {
     pub questions_answered: usize,
     pub ratings_given: usize,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProblemView {
+    pub id: String,
+    pub title: String,
+    pub difficulty: Option<String>,
+    pub body_html: String,
+    pub lesson: Option<LessonLink>,
+}

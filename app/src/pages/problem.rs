@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{ApiError, ProblemView, get_problem};
+use crate::components::error_box::ErrorBox;
+use crate::pages::not_found::NotFound;
+
+#[component]
+pub fn ProblemPage() -> impl IntoView {
+    let params = use_params_map();
+    let problem = Resource::new(move || params.read().get("id").unwrap_or_default(), get_problem);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the problem…"</p> }>
+            {move || Suspend::new(async move {
+                match problem.await {
+                    Ok(p) => view! { <Problem problem=p /> }.into_any(),
+                    Err(ApiError::NotFound(_)) => view! { <NotFound /> }.into_any(),
+                    Err(e) => view! { <ErrorBox error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Problem(problem: ProblemView) -> impl IntoView {
+    let ProblemView { id, title, difficulty, body_html, lesson } = problem;
+    view! {
+        <Title text=title.clone() />
+        <article class="problem lesson" data-problem=id.clone()>
+            <p class="crumb">
+                "Problem"
+                {difficulty.map(|d| {
+                    let class = format!("difficulty {d}");
+                    view! { " · " <span class=class>{d}</span> }
+                })}
+                {lesson.map(|l| view! { " · from " <A href=format!("/lessons/{}", l.id)>{l.title}</A> })}
+            </p>
+            <h1>{title}</h1>
+            <div class="prose" inner_html=body_html></div>
+            <aside class="practice">
+                <h2>"Solve it"</h2>
+                <p>
+                    "Submitting from the browser is coming soon. Until then, judge a solution on your machine with the same sandbox, tests and limits:"
+                </p>
+                <pre><code>{format!("cargo run --release -p sandbox --bin prep-judge -- content/problems/{id} solution.go")}</code></pre>
+            </aside>
+        </article>
+    }
+}
