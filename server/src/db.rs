@@ -36,6 +36,13 @@ pub async fn open(path: &Path) -> Result<SqlitePool, StartupError> {
         .execute(&pool)
         .await
         .map_err(|e| fail(explain(&e)))?;
+    // Expired sessions are refused by every lookup; deleting them at start keeps the table small.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+        .bind(now)
+        .execute(&pool)
+        .await
+        .map_err(|e| fail(explain(&e)))?;
     Ok(pool)
 }
 

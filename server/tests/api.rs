@@ -294,3 +294,38 @@ async fn problems_linked_from_lessons_have_pages() {
     assert_eq!(api.json()["lesson"]["id"], "dsa-union-find-kruskal");
     s.stop().await;
 }
+
+#[tokio::test]
+async fn expired_sessions_are_refused_and_purged_at_start() {
+    use sqlx::ConnectOptions;
+    let s = TestServer::start().await;
+    let mut c = s.client();
+    c.sign_up("expiring", "long enough").await;
+    let db = s.db.clone();
+    let dir = s.stop().await;
+
+    // SHA-256 of "expired-token", as the server stores it.
+    let hash = "b52b3ef2233858ce1156d85f235cf2c41eddfa8ca1eedc924398b9af1db303cb";
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, 1, 0, 1)")
+        .bind(hash)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    drop(conn);
+
+    let s2 = TestServer::start_with(prep_server::Config::for_tests(db.clone())).await;
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE expires_at <= 1")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "expired sessions are deleted at start");
+    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut conn).await.unwrap();
+    assert_eq!(live, 1, "the live session stays");
+    let mut stale = s2.client();
+    stale.session = Some("expired-token".into());
+    assert!(stale.me().await.is_null());
+    s2.stop().await;
+    drop(dir);
+}
