@@ -153,11 +153,12 @@ fn load_items(dir: &Path, file_name: &str) -> Result<HashMap<String, Item>, Load
         }
         let statement_path = item_dir.join("statement.md");
         let mut body = if statement_path.is_file() { read(&statement_path)? } else { String::new() };
-        for (lang, fence) in [("rust", "rust"), ("go", "go")] {
+        let mut starters = Vec::new();
+        for (lang, name) in [("rust", "Rust"), ("go", "Go")] {
             let starter = table.get(lang).and_then(|t| t.get("starter")).and_then(|v| v.as_str());
             if let Some(code) = starter {
-                let name = if lang == "go" { "Go" } else { "Rust" };
-                body += &format!("\n\n### Starter code: {name}\n\n```{fence}\n{}\n```\n", code.trim_end());
+                body += &format!("\n\n### Starter code: {name}\n\n```{lang}\n{}\n```\n", code.trim_end());
+                starters.push((lang.to_owned(), code.to_owned()));
             }
         }
         let item = Item {
@@ -165,6 +166,7 @@ fn load_items(dir: &Path, file_name: &str) -> Result<HashMap<String, Item>, Load
             difficulty: text("difficulty"),
             lesson: text("lesson"),
             body_html: render_markdown(&body).html,
+            starters,
             id,
         };
         items.insert(item.id.to_string(), item);
@@ -272,6 +274,7 @@ mod tests {
         assert_eq!(lcs.difficulty.as_deref(), Some("medium"));
         assert!(lcs.body_html.contains("<strong>LCS</strong>"), "{}", lcs.body_html);
         assert!(lcs.body_html.contains("Starter code: Go") && lcs.body_html.contains("language-go"), "{}", lcs.body_html);
+        assert_eq!(lcs.starters, [("go".to_string(), "func lcs(a, b string) int {\n\treturn 0\n}".to_string())]);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Item {
     pub lesson: Option<String>,
     /// `statement.md` rendered, plus each language's starter code as a highlighted block.
     pub body_html: String,
+    /// `(language, starter code)` for each language the problem offers (`rust`, `go`).
+    pub starters: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]

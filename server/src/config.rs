@@ -25,6 +25,18 @@ pub struct Config {
     /// Mark cookies Secure; set when the site is served over HTTPS.
     #[arg(long, env = "PREP_SECURE_COOKIES")]
     pub secure_cookies: bool,
+
+    /// Judge workers (each judges one submission at a time); 0 turns submissions off.
+    #[arg(long, env = "PREP_JUDGE_WORKERS", default_value_t = 1)]
+    pub judge_workers: usize,
+
+    /// The judge's own files: the compiled Go standard library and its scratch space.
+    #[arg(long, env = "PREP_JUDGE_CACHE", default_value = "data/judge")]
+    pub judge_cache: PathBuf,
+
+    /// The Go toolchain the judge compiles with (installed by scripts/setup.sh).
+    #[arg(long, env = "PREP_GO_ROOT", default_value = "tools/go")]
+    pub go_root: PathBuf,
 }
 
 impl Config {
@@ -37,6 +49,10 @@ impl Config {
             content: root.join("content"),
             site: root.join("target/site"),
             secure_cookies: false,
+            // Most tests need no judge; those that do turn it on.
+            judge_workers: 0,
+            judge_cache: root.join("data/judge"),
+            go_root: root.join("tools/go"),
         }
     }
 }

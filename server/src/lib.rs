@@ -4,7 +4,9 @@ pub mod config;
 mod csrf;
 mod db;
 mod error;
+mod judge_worker;
 mod routes;
+mod submission_events;
 pub mod startup;
 
 pub use config::Config;

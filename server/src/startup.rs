@@ -4,12 +4,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::server::AppState;
+use app::server::{AppState, JudgeLink};
 use leptos::prelude::LeptosOptions;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::db;
+use crate::judge_worker;
 use crate::error::StartupError;
 use crate::routes::{ServerState, router};
 
@@ -45,7 +46,11 @@ impl Application {
             catalog: Arc::new(catalog),
             throttle: Arc::default(),
             secure_cookies: config.secure_cookies,
+            judge: JudgeLink::new(config.judge_workers > 0),
         };
+        if config.judge_workers > 0 {
+            judge_worker::start(state.clone(), &config);
+        }
         let router = router(ServerState { leptos_options, app: state.clone() }, config.site.join("pkg"));
         Ok(Self { listener, router, state })
     }

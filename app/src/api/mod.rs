@@ -10,6 +10,7 @@ mod dashboard;
 mod error;
 pub mod fields;
 mod problems;
+mod submissions;
 mod theme;
 mod types;
 
@@ -20,6 +21,7 @@ pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use error::set_status;
 pub use problems::*;
+pub use submissions::*;
 pub use theme::*;
 pub use types::*;
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{ApiError, ProblemView};
 #[cfg(feature = "ssr")]
-use {super::LessonLink, super::respond, crate::server::AppState};
+use {super::LessonLink, super::respond, crate::server::AppState, crate::server::session};
 
 /// A problem's statement and starter code. (Submitting from the browser comes with the judge's
 /// web integration; the judge itself is `sandbox/`.)
@@ -22,6 +22,8 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
             difficulty: problem.difficulty.clone(),
             body_html: problem.body_html.clone(),
             lesson,
+            starters: problem.starters.clone(),
+            logged_in: session::current_user(&state).await?.is_some(),
         })
     })
     .await

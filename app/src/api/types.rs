@@ -134,4 +134,125 @@ pub struct ProblemView {
     pub difficulty: Option<String>,
     pub body_html: String,
     pub lesson: Option<LessonLink>,
+    /// `(language, starter code)`.
+    pub starters: Vec<(String, String)>,
+    pub logged_in: bool,
+}
+
+/// The judge's result for a submission, as stored and shown. Built by the server's judge worker
+/// from the sandbox's report; the app itself knows nothing of the sandbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionResult {
+    /// `AC`, `WA`, `TLE`, `MLE`, `OLE`, `RE`, `CE` or `IE`.
+    pub verdict: String,
+    /// "Accepted", "Wrong answer", …
+    pub title: String,
+    /// Compiler output for CE; a generic message for IE.
+    pub message: Option<String>,
+    pub tests: Vec<TestRow>,
+    pub total_tests: usize,
+    pub instructions: u64,
+    pub peak_memory: u64,
+}
+
+impl SubmissionResult {
+    /// "Accepted — 3.1 M instructions", "Wrong answer on test 3", "Compile error".
+    pub fn headline(&self) -> String {
+        if self.verdict == "AC" {
+            return format!("{} — {} instructions", self.title, human_count(self.instructions));
+        }
+        match self.tests.iter().find(|t| t.verdict != "AC") {
+            Some(t) => format!("{} on test {}", self.title, t.number),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// 3_100_000 → "3.1 M".
+pub fn human_count(n: u64) -> String {
+    match n {
+        0..1_000 => n.to_string(),
+        1_000..1_000_000 => format!("{:.1} k", n as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} M", n as f64 / 1e6),
+        _ => format!("{:.2} G", n as f64 / 1e9),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestRow {
+    pub number: usize,
+    pub sample: bool,
+    pub verdict: String,
+    pub instructions: u64,
+    pub instruction_limit: u64,
+    pub peak_memory: u64,
+    pub detail: Option<String>,
+    /// Sample tests only: input, expected and actual output.
+    pub io: Option<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionView {
+    pub id: i64,
+    pub problem_id: String,
+    pub language: String,
+    pub samples_only: bool,
+    /// `queued`, `running` or `done`.
+    pub status: String,
+    pub result: Option<SubmissionResult>,
+    pub created_at: i64,
+}
+
+/// Judge progress, streamed to the browser while a submission runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressEvent {
+    pub submission: i64,
+    /// Tests finished so far.
+    pub done: usize,
+    pub total: usize,
+    /// Verdict of the last finished test.
+    pub verdict: Option<String>,
+    /// The submission is done; fetch the result.
+    pub finished: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_like_people_write_them() {
+        assert_eq!(human_count(999), "999");
+        assert_eq!(human_count(3_100_000), "3.1 M");
+        assert_eq!(human_count(12_345), "12.3 k");
+        assert_eq!(human_count(2_500_000_000), "2.50 G");
+    }
+
+    #[test]
+    fn headlines_name_the_first_failing_test() {
+        let row = |n, v: &str| TestRow {
+            number: n,
+            sample: false,
+            verdict: v.into(),
+            instructions: 10,
+            instruction_limit: 100,
+            peak_memory: 0,
+            detail: None,
+            io: None,
+        };
+        let mut r = SubmissionResult {
+            verdict: "AC".into(),
+            title: "Accepted".into(),
+            message: None,
+            tests: vec![row(1, "AC")],
+            total_tests: 1,
+            instructions: 3_100_000,
+            peak_memory: 0,
+        };
+        assert_eq!(r.headline(), "Accepted — 3.1 M instructions");
+        r.verdict = "TLE".into();
+        r.title = "Time limit exceeded".into();
+        r.tests.push(row(12, "TLE"));
+        assert_eq!(r.headline(), "Time limit exceeded on test 12");
+    }
 }

@@ -4,3 +4,5 @@ pub mod heatmap;
 pub mod progress_bar;
 pub mod question_card;
 pub mod theme_toggle;
+pub mod verdict_table;
+pub mod workbench;

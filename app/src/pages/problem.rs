@@ -5,6 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, ProblemView, get_problem};
 use crate::components::error_box::ErrorBox;
+use crate::components::question_card::StartToSave;
+use crate::components::workbench::Workbench;
 use crate::pages::not_found::NotFound;
 
 #[component]
@@ -26,7 +28,8 @@ pub fn ProblemPage() -> impl IntoView {
 
 #[component]
 fn Problem(problem: ProblemView) -> impl IntoView {
-    let ProblemView { id, title, difficulty, body_html, lesson } = problem;
+    let ProblemView { id, title, difficulty, body_html, lesson, starters, logged_in } = problem;
+    let workbench_id = id.clone();
     view! {
         <Title text=title.clone() />
         <article class="problem lesson" data-problem=id.clone()>
@@ -40,13 +43,21 @@ fn Problem(problem: ProblemView) -> impl IntoView {
             </p>
             <h1>{title}</h1>
             <div class="prose" inner_html=body_html></div>
-            <aside class="practice">
-                <h2>"Solve it"</h2>
-                <p>
-                    "Submitting from the browser is coming soon. Until then, judge a solution on your machine with the same sandbox, tests and limits:"
-                </p>
-                <pre><code>{format!("cargo run --release -p sandbox --bin prep-judge -- content/problems/{id} solution.go")}</code></pre>
-            </aside>
+            {if logged_in {
+                view! { <Workbench problem_id=workbench_id starters /> }.into_any()
+            } else {
+                view! {
+                    <section class="workbench">
+                        <h2>"Solve it"</h2>
+                        <p>"Write a solution in Rust or Go and the judge runs it against the tests."</p>
+                        <StartToSave />
+                    </section>
+                }
+                .into_any()
+            }}
+            <p class="muted small">
+                {format!("Judge a solution on your own machine with the same sandbox, tests and limits: cargo run --release -p sandbox --bin prep-judge -- content/problems/{id} solution.go")}
+            </p>
         </article>
     }
 }

@@ -6,4 +6,4 @@ pub mod session;
 pub mod state;
 pub mod throttle;
 
-pub use state::AppState;
+pub use state::{AppState, JudgeLink};

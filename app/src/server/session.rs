@@ -50,15 +50,20 @@ pub async fn current_user(state: &AppState) -> Result<Option<User>, ApiError> {
     let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) else {
         return Ok(None);
     };
+    user_for_token(&state.pool, &token).await.map_err(internal("looking up session"))
+}
+
+/// The user a session token belongs to, if the session is live. For handlers outside Leptos
+/// (server-sent events) that read the cookie themselves.
+pub async fn user_for_token(pool: &sqlx::SqlitePool, token: &str) -> Result<Option<User>, sqlx::Error> {
     let row: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = ? AND s.expires_at > ?",
     )
-    .bind(token_hash(&token))
+    .bind(token_hash(token))
     .bind(now())
-    .fetch_optional(&state.pool)
-    .await
-    .map_err(internal("looking up session"))?;
+    .fetch_optional(pool)
+    .await?;
     Ok(row.map(|(id, username)| User { id, username }))
 }
 

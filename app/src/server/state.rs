@@ -5,7 +5,7 @@ use leptos::prelude::use_context;
 use sqlx::SqlitePool;
 
 use super::throttle::Throttle;
-use crate::api::ApiError;
+use crate::api::{ApiError, ProgressEvent};
 
 /// What server functions need, provided to every request as Leptos context.
 #[derive(Clone)]
@@ -15,6 +15,24 @@ pub struct AppState {
     pub throttle: Arc<Throttle>,
     /// Mark cookies `Secure` (when served over HTTPS behind a proxy).
     pub secure_cookies: bool,
+    pub judge: JudgeLink,
+}
+
+/// How server functions talk to the judge workers (which live in the server binary): the
+/// submissions table is the queue; `wake` says a row was added; `progress` carries live events.
+#[derive(Clone)]
+pub struct JudgeLink {
+    /// False when the server runs without judge workers: submissions are refused, not queued forever.
+    pub enabled: bool,
+    pub wake: Arc<tokio::sync::Notify>,
+    pub progress: tokio::sync::broadcast::Sender<ProgressEvent>,
+}
+
+impl JudgeLink {
+    pub fn new(enabled: bool) -> Self {
+        let (progress, _) = tokio::sync::broadcast::channel(1024);
+        Self { enabled, wake: Arc::new(tokio::sync::Notify::new()), progress }
+    }
 }
 
 impl AppState {

@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use crate::api::{SubmissionView, human_count};
+use crate::components::workbench::instructions_of;
+
+/// The judge's answer: a headline, compiler output for CE, and one row per test run.
+#[component]
+pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
+    let Some(result) = submission.result else {
+        return view! { <p class="verdict">{format!("Submission #{} is {}.", submission.id, submission.status)}</p> }
+            .into_any();
+    };
+    let class = format!("verdict verdict-{}", result.verdict.to_lowercase());
+    let what = if submission.samples_only { "Sample tests" } else { "All tests" };
+    view! {
+        <div class="result" data-verdict=result.verdict.clone()>
+            <p class=class>{result.headline()}</p>
+            <p class="muted">
+                {format!(
+                    "{what}: {} of {} run · peak memory {} KiB · submission #{}",
+                    result.tests.len(),
+                    result.total_tests,
+                    result.peak_memory / 1024,
+                    submission.id,
+                )}
+            </p>
+            {result.message.map(|m| view! { <pre class="compiler-output">{m}</pre> })}
+            {(!result.tests.is_empty()).then(|| view! {
+                <table class="tests">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Test"</th>
+                            <th scope="col">"Verdict"</th>
+                            <th scope="col">"Instructions"</th>
+                            <th scope="col">"Memory"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {result
+                            .tests
+                            .into_iter()
+                            .map(|t| {
+                                let label = if t.sample { format!("{} (sample)", t.number) } else { t.number.to_string() };
+                                let io = t.io.clone();
+                                let detail = t.detail.clone();
+                                view! {
+                                    <tr class=format!("test-{}", t.verdict.to_lowercase())>
+                                        <th scope="row">{label}</th>
+                                        <td>{t.verdict.clone()}</td>
+                                        <td>{instructions_of(t.instructions, t.instruction_limit)}</td>
+                                        <td>{format!("{} KiB", t.peak_memory / 1024)}</td>
+                                    </tr>
+                                    {detail.map(|d| view! { <tr class="detail"><td colspan="4"><pre>{d}</pre></td></tr> })}
+                                    {io.filter(|_| t.verdict != "AC").map(|(input, expected, actual)| view! {
+                                        <tr class="detail">
+                                            <td colspan="4">
+                                                <div class="io">
+                                                    <div><h4>"Input"</h4><pre>{input}</pre></div>
+                                                    <div><h4>"Expected"</h4><pre>{expected}</pre></div>
+                                                    <div><h4>"Your output"</h4><pre>{actual}</pre></div>
+                                                </div>
+                                            </td>
+                                        </tr>
+                                    })}
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <p class="muted small">{format!("Total: {} instructions.", human_count(result.instructions))}</p>
+        </div>
+    }
+    .into_any()
+}

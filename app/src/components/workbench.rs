@@ -1,0 +1,163 @@
+//! The solving area of a problem page: pick a language, write the function, run the samples or
+//! submit, watch the judge's progress live, read the verdict per test.
+
+use leptos::prelude::*;
+
+use crate::api::{ProgressEvent, SubmissionView, SubmitSolution, human_count, my_submissions};
+use crate::components::error_box::action_error;
+use crate::components::verdict_table::VerdictTable;
+
+#[component]
+pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl IntoView {
+    let first = starters.first().cloned().unwrap_or_else(|| ("rust".into(), String::new()));
+    let language = RwSignal::new(first.0);
+    let source = RwSignal::new(first.1);
+    let submit = ServerAction::<SubmitSolution>::new();
+    let progress = RwSignal::new(None::<ProgressEvent>);
+    let result = RwSignal::new(None::<SubmissionView>);
+    let history = {
+        let problem_id = problem_id.clone();
+        Resource::new(move || result.get().map(|r| r.id), move |_| my_submissions(problem_id.clone()))
+    };
+
+    // A new submission id: forget the last result and follow this one.
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = submit.value().get() {
+            result.set(None);
+            progress.set(Some(ProgressEvent { submission: id, done: 0, total: 0, verdict: None, finished: false }));
+            follow(id, progress, result);
+        }
+    });
+    let running = move || submit.pending().get() || progress.get().is_some_and(|p| !p.finished);
+
+    let starters_for_switch = starters.clone();
+    let on_language = move |ev: leptos::ev::Event| {
+        let new = event_target_value(&ev);
+        let old = language.get_untracked();
+        // Swap in the new language's starter unless the learner has written something.
+        let untouched = source.with_untracked(|s| {
+            s.trim().is_empty() || starters_for_switch.iter().any(|(l, code)| *l == old && code == s)
+        });
+        if untouched && let Some((_, code)) = starters_for_switch.iter().find(|(l, _)| *l == new) {
+            source.set(code.clone());
+        }
+        language.set(new);
+    };
+    let send = move |samples_only: bool| {
+        submit.dispatch(SubmitSolution {
+            problem_id: problem_id.clone(),
+            language: language.get_untracked(),
+            source: source.get_untracked(),
+            samples_only,
+        });
+    };
+    let send_run = send.clone();
+
+    view! {
+        <section class="workbench" aria-label="Solve">
+            <h2>"Your solution"</h2>
+            <div class="row">
+                <label for="language">"Language"</label>
+                <select id="language" on:change=on_language prop:value=move || language.get()>
+                    {starters
+                        .iter()
+                        .map(|(l, _)| {
+                            let name = if l == "go" { "Go" } else { "Rust" };
+                            view! { <option value=l.clone()>{name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <label for="source" class="visually-hidden">"Source code"</label>
+            <textarea
+                id="source"
+                class="code-editor"
+                spellcheck="false"
+                autocapitalize="off"
+                rows="16"
+                prop:value=move || source.get()
+                on:input=move |ev| source.set(event_target_value(&ev))
+            ></textarea>
+            <div class="row">
+                <button type="button" class="secondary" disabled=running on:click=move |_| send_run(true)>
+                    "Run samples"
+                </button>
+                <button type="button" disabled=running on:click=move |_| send(false)>"Submit"</button>
+                <span class="judge-status" role="status">
+                    {move || status_line(submit.pending().get(), progress.get())}
+                </span>
+                {action_error(submit.value())}
+            </div>
+            {move || result.get().map(|r| view! { <VerdictTable submission=r /> })}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = history.await.unwrap_or_default();
+                    (!list.is_empty()).then(|| view! {
+                        <details class="history">
+                            <summary>{format!("Your submissions ({})", list.len())}</summary>
+                            <ol>
+                                {list
+                                    .into_iter()
+                                    .map(|s| {
+                                        let what = if s.samples_only { "run" } else { "submit" };
+                                        let outcome = s.result.as_ref().map(|r| r.headline()).unwrap_or_else(|| s.status.clone());
+                                        view! { <li>{format!("#{} · {} · {} · {}", s.id, s.language, what, outcome)}</li> }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </details>
+                    })
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+fn status_line(sending: bool, progress: Option<ProgressEvent>) -> String {
+    match progress {
+        _ if sending => "Sending…".into(),
+        Some(p) if p.finished => String::new(),
+        Some(p) if p.total == 0 => "Compiling…".into(),
+        Some(p) => format!("Running test {}/{}", (p.done + 1).min(p.total), p.total),
+        None => String::new(),
+    }
+}
+
+/// Listens to the submission's event stream; when it finishes, loads the full result.
+fn follow(id: i64, progress: RwSignal<Option<ProgressEvent>>, result: RwSignal<Option<SubmissionView>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        use leptos::wasm_bindgen::closure::Closure;
+
+        let Ok(source) = web_sys::EventSource::new(&format!("/api/submissions/{id}/events")) else {
+            return;
+        };
+        let stream = source.clone();
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(event) = ev.data().as_string().and_then(|d| serde_json::from_str::<ProgressEvent>(&d).ok()) else {
+                return;
+            };
+            let finished = event.finished;
+            progress.set(Some(event));
+            if finished {
+                stream.close();
+                leptos::task::spawn_local(async move {
+                    if let Ok(view) = crate::api::get_submission(id).await {
+                        result.set(Some(view));
+                    }
+                });
+            }
+        });
+        source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The closure lives as long as the page: the stream closes itself when the judge is done.
+        on_message.forget();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (id, progress, result);
+}
+
+/// "1.2 M / 40 M instructions".
+pub fn instructions_of(used: u64, limit: u64) -> String {
+    format!("{} / {}", human_count(used), human_count(limit))
+}

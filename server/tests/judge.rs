@@ -1,0 +1,168 @@
+//! Submissions through the web API, judged by the real sandbox (real rustc, real wasmtime).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Client, TestServer};
+use prep_server::Config;
+
+fn judged_config(db: std::path::PathBuf) -> Config {
+    let mut config = Config::for_tests(db);
+    config.judge_workers = 1;
+    config
+}
+
+fn solution(file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/problems/lcs/solutions").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+async fn submit(c: &mut Client, language: &str, source: &str, samples_only: bool) -> i64 {
+    let samples = if samples_only { "true" } else { "false" };
+    let r = c
+        .call("submit", &[("problem_id", "lcs"), ("language", language), ("source", source), ("samples_only", samples)])
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.json().as_i64().unwrap()
+}
+
+/// Polls until the judge is done. The first judge start may compile Go's standard library.
+async fn wait_done(c: &mut Client, id: i64) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(240);
+    loop {
+        let s = c.call("submission", &[("id", &id.to_string())]).await.json();
+        if s["status"] == "done" {
+            return s;
+        }
+        assert!(Instant::now() < deadline, "submission {id} still {} after 240 s", s["status"]);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actual() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+    let mut c = s.client();
+    c.sign_up("solver", "long enough").await;
+
+    let id = submit(&mut c, "rust", &solution("ref.rs"), false).await;
+    let done = wait_done(&mut c, id).await;
+    let result = &done["result"];
+    assert_eq!(result["verdict"], "AC", "{done}");
+    assert_eq!(result["tests"].as_array().unwrap().len(), result["total_tests"].as_u64().unwrap() as usize);
+    assert!(result["instructions"].as_u64().unwrap() > 0);
+
+    let wrong = "fn lcs(a: &str, b: &str) -> i32 { (a.len() + b.len()) as i32 }\n";
+    let id = submit(&mut c, "rust", wrong, true).await;
+    let done = wait_done(&mut c, id).await;
+    let result = &done["result"];
+    assert_eq!(result["verdict"], "WA", "{done}");
+    let first = &result["tests"][0];
+    assert_eq!(first["sample"], true);
+    let io = first["io"].as_array().expect("sample tests show input, expected and actual");
+    assert_ne!(io[1], io[2], "expected and actual differ");
+
+    let broken = "fn lcs(a: &str, b: &str) -> i32 { let x: i32 = \"no\"; x }\n";
+    let id = submit(&mut c, "rust", broken, true).await;
+    let done = wait_done(&mut c, id).await;
+    assert_eq!(done["result"]["verdict"], "CE");
+    assert!(done["result"]["message"].as_str().unwrap().contains("mismatched types"), "{done}");
+
+    let history = c.call("submissions", &[("problem_id", "lcs")]).await.json();
+    assert_eq!(history.as_array().unwrap().len(), 3);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn progress_streams_as_server_sent_events_to_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+    let mut c = s.client();
+    c.sign_up("watcher", "long enough").await;
+    let id = submit(&mut c, "rust", &solution("ref.rs"), false).await;
+
+    let mut stranger = s.client();
+    stranger.sign_up("stranger", "long enough").await;
+    let path = format!("/api/submissions/{id}/events");
+    assert_eq!(stranger.get(&path).await.status, 404);
+    assert_eq!(s.client().get(&path).await.status, 401);
+
+    // The stream ends by itself after the finished event.
+    let body = tokio::time::timeout(Duration::from_secs(240), c.get(&path)).await.expect("stream did not end");
+    assert_eq!(body.status, 200);
+    let events: Vec<serde_json::Value> = body
+        .body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .map(|d| serde_json::from_str(d.trim()).unwrap())
+        .collect();
+    let last = events.last().unwrap();
+    assert_eq!(last["finished"], true);
+    assert_eq!(last["verdict"], "AC");
+    assert_eq!(last["done"], last["total"]);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn submissions_interrupted_by_a_restart_are_judged_after_it() {
+    use sqlx::ConnectOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("prep.db");
+    // First run without a judge: the submission is refused, so plant a row as a crash would leave it.
+    let s = TestServer::start_with(Config::for_tests(db.clone())).await;
+    let mut c = s.client();
+    c.sign_up("crashy", "long enough").await;
+    let refused = c
+        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "fn x() {}"), ("samples_only", "true")])
+        .await;
+    assert_eq!(refused.status, 400, "no judge, no queue: {}", refused.body);
+    s.stop().await;
+
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
+    sqlx::query(
+        "INSERT INTO submissions (user_id, problem_id, language, source, samples_only, status, created_at)
+         VALUES (1, 'lcs', 'rust', ?, 1, 'running', 0)",
+    )
+    .bind(solution("ref.rs"))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    drop(conn);
+
+    let s = TestServer::start_with(judged_config(db)).await;
+    let mut c2 = s.client();
+    c2.session = c.session.clone();
+    let done = wait_done(&mut c2, 1).await;
+    assert_eq!(done["result"]["verdict"], "AC");
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn bad_submissions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+    let mut c = s.client();
+    let anon = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "x"), ("samples_only", "true")]).await;
+    assert_eq!(anon.status, 401);
+    c.sign_up("refused", "long enough").await;
+    let cases = [
+        (("nope", "rust", "fn x() {}"), 404),
+        (("lcs", "cobol", "fn x() {}"), 400),
+        (("lcs", "rust", "   "), 400),
+    ];
+    for ((problem, lang, source), status) in cases {
+        let r = c.call("submit", &[("problem_id", problem), ("language", lang), ("source", source), ("samples_only", "true")]).await;
+        assert_eq!(r.status, status, "{problem} {lang}: {}", r.body);
+    }
+    let long = "a".repeat(50_001);
+    let r = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &long), ("samples_only", "true")]).await;
+    assert_eq!(r.status, 400, "over the source limit");
+    // Percent-encoding triples this one past the request body limit.
+    let huge = "/".repeat(50_000);
+    let r = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &huge), ("samples_only", "true")]).await;
+    assert_eq!(r.status, 413);
+    assert_eq!(c.call("submission", &[("id", "999")]).await.status, 404);
+    s.stop().await;
+}
