@@ -8,6 +8,8 @@
 pub mod api;
 pub mod app;
 mod components;
+#[cfg(feature = "ssr")]
+mod fragments;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -70,8 +70,19 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     assert_eq!(done["result"]["verdict"], "CE");
     assert!(done["result"]["message"].as_str().unwrap().contains("mismatched types"), "{done}");
 
+    // Every starter the problem page offers compiles: a learner's first run is never a CE.
+    let problem = c.call("problem", &[("id", "lcs")]).await.json();
+    for starter in problem["starters"].as_array().unwrap() {
+        let (lang, code) = (starter[0].as_str().unwrap(), starter[1].as_str().unwrap());
+        let id = submit(&mut c, lang, code, true).await;
+        let done = wait_done(&mut c, id).await;
+        // Rust's starter panics in todo!() (RE), Go's returns 0 (WA); neither fails to compile.
+        let verdict = done["result"]["verdict"].as_str().unwrap();
+        assert!(verdict == "WA" || verdict == "RE", "{lang} starter: {done}");
+    }
+
     let history = c.call("submissions", &[("problem_id", "lcs")]).await.json();
-    assert_eq!(history.as_array().unwrap().len(), 3);
+    assert_eq!(history.as_array().unwrap().len(), 5);
     s.stop().await;
 }
 

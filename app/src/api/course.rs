@@ -69,6 +69,13 @@ pub async fn get_outline() -> Result<Outline, ApiError> {
     .await
 }
 
+/// The outline as HTML, for the home page (the JSON `outline` is for scripts and tests).
+#[server(endpoint = "outline_html")]
+pub async fn outline_html() -> Result<String, ApiError> {
+    let outline = get_outline().await?;
+    Ok(view! { <crate::fragments::outline::CourseOutline outline /> }.to_html())
+}
+
 #[cfg(feature = "ssr")]
 fn next_not_done<'c>(catalog: &'c Catalog, from: usize, done: &dyn Fn(&str) -> bool) -> Option<&'c Lesson> {
     let n = catalog.lessons.len();

@@ -9,6 +9,13 @@ use {
     crate::server::{AppState, session, state::internal},
 };
 
+/// The dashboard as HTML, for the dashboard page (the JSON `dashboard` is for scripts and tests).
+#[server(endpoint = "dashboard_html")]
+pub async fn dashboard_html() -> Result<String, ApiError> {
+    let data = get_dashboard().await?;
+    Ok(view! { <crate::fragments::dashboard::Dashboard data /> }.to_html())
+}
+
 /// Days shown in the activity heatmap.
 pub const HEATMAP_DAYS: i64 = 365;
 

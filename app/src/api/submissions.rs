@@ -74,6 +74,22 @@ pub async fn get_submission(id: i64) -> Result<SubmissionView, ApiError> {
     .await
 }
 
+/// The verdict of a submission as HTML, for the workbench. Rendered on the server so the
+/// browser bundle carries no result tables (it stays small; see `scripts/bench.sh`).
+#[server(endpoint = "submission_html")]
+pub async fn submission_html(id: i64) -> Result<String, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        let submission = submissions::get(&state.pool, user.id, id)
+            .await
+            .map_err(internal("reading submission"))?
+            .ok_or_else(|| ApiError::NotFound("Submission".into()))?;
+        Ok(view! { <crate::fragments::verdict_table::VerdictTable submission /> }.to_html())
+    })
+    .await
+}
+
 /// The learner's last ten submissions to a problem, newest first.
 #[server(endpoint = "submissions")]
 pub async fn my_submissions(problem_id: String) -> Result<Vec<SubmissionView>, ApiError> {

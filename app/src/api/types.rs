@@ -168,13 +168,20 @@ impl SubmissionResult {
     }
 }
 
-/// 3_100_000 → "3.1 M".
+/// 3_100_000 → "3.1 M". Integer arithmetic only: float formatting would add tens of kilobytes
+/// to the browser bundle.
 pub fn human_count(n: u64) -> String {
+    let scaled = |unit: u64, decimals: u32, suffix: &str| {
+        let step = unit / 10u64.pow(decimals);
+        let v = (n + step / 2) / step;
+        let (whole, frac) = (v / 10u64.pow(decimals), v % 10u64.pow(decimals));
+        format!("{whole}.{frac:0width$} {suffix}", width = decimals as usize)
+    };
     match n {
         0..1_000 => n.to_string(),
-        1_000..1_000_000 => format!("{:.1} k", n as f64 / 1e3),
-        1_000_000..1_000_000_000 => format!("{:.1} M", n as f64 / 1e6),
-        _ => format!("{:.2} G", n as f64 / 1e9),
+        1_000..1_000_000 => scaled(1_000, 1, "k"),
+        1_000_000..1_000_000_000 => scaled(1_000_000, 1, "M"),
+        _ => scaled(1_000_000_000, 2, "G"),
     }
 }
 
@@ -226,6 +233,9 @@ mod tests {
         assert_eq!(human_count(3_100_000), "3.1 M");
         assert_eq!(human_count(12_345), "12.3 k");
         assert_eq!(human_count(2_500_000_000), "2.50 G");
+        assert_eq!(human_count(1_000), "1.0 k");
+        assert_eq!(human_count(752_000_000), "752.0 M");
+        assert_eq!(human_count(3_149_999), "3.1 M");
     }
 
     #[test]

@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::{ProgressEvent, SubmissionView, SubmitSolution, human_count, my_submissions};
+use crate::api::{ProgressEvent, SubmitSolution};
 use crate::components::error_box::action_error;
-use crate::components::verdict_table::VerdictTable;
 
 #[component]
 pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl IntoView {
@@ -14,11 +13,8 @@ pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl In
     let source = RwSignal::new(first.1);
     let submit = ServerAction::<SubmitSolution>::new();
     let progress = RwSignal::new(None::<ProgressEvent>);
-    let result = RwSignal::new(None::<SubmissionView>);
-    let history = {
-        let problem_id = problem_id.clone();
-        Resource::new(move || result.get().map(|r| r.id), move |_| my_submissions(problem_id.clone()))
-    };
+    // The verdict, rendered by the server (see `submission_html`).
+    let result = RwSignal::new(None::<String>);
 
     // A new submission id: forget the last result and follow this one.
     Effect::new(move |_| {
@@ -88,27 +84,7 @@ pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl In
                 </span>
                 {action_error(submit.value())}
             </div>
-            {move || result.get().map(|r| view! { <VerdictTable submission=r /> })}
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let list = history.await.unwrap_or_default();
-                    (!list.is_empty()).then(|| view! {
-                        <details class="history">
-                            <summary>{format!("Your submissions ({})", list.len())}</summary>
-                            <ol>
-                                {list
-                                    .into_iter()
-                                    .map(|s| {
-                                        let what = if s.samples_only { "run" } else { "submit" };
-                                        let outcome = s.result.as_ref().map(|r| r.headline()).unwrap_or_else(|| s.status.clone());
-                                        view! { <li>{format!("#{} · {} · {} · {}", s.id, s.language, what, outcome)}</li> }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        </details>
-                    })
-                })}
-            </Transition>
+            {move || result.get().map(|html| view! { <div class="judge-result" inner_html=html></div> })}
         </section>
     }
 }
@@ -124,7 +100,7 @@ fn status_line(sending: bool, progress: Option<ProgressEvent>) -> String {
 }
 
 /// Listens to the submission's event stream; when it finishes, loads the full result.
-fn follow(id: i64, progress: RwSignal<Option<ProgressEvent>>, result: RwSignal<Option<SubmissionView>>) {
+fn follow(id: i64, progress: RwSignal<Option<ProgressEvent>>, result: RwSignal<Option<String>>) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::wasm_bindgen::JsCast;
@@ -143,8 +119,12 @@ fn follow(id: i64, progress: RwSignal<Option<ProgressEvent>>, result: RwSignal<O
             if finished {
                 stream.close();
                 leptos::task::spawn_local(async move {
-                    if let Ok(view) = crate::api::get_submission(id).await {
-                        result.set(Some(view));
+                    match crate::api::submission_html(id).await {
+                        Ok(html) => result.set(Some(html)),
+                        Err(e) => {
+                            let text = e.to_string().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+                            result.set(Some(format!("<p class=\"error\" role=\"alert\">{text}</p>")));
+                        }
                     }
                 });
             }
@@ -155,9 +135,4 @@ fn follow(id: i64, progress: RwSignal<Option<ProgressEvent>>, result: RwSignal<O
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (id, progress, result);
-}
-
-/// "1.2 M / 40 M instructions".
-pub fn instructions_of(used: u64, limit: u64) -> String {
-    format!("{} / {}", human_count(used), human_count(limit))
 }

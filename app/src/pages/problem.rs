@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, ProblemView, get_problem};
+use crate::app::AuthActions;
 use crate::components::error_box::ErrorBox;
 use crate::components::question_card::StartToSave;
 use crate::components::workbench::Workbench;
@@ -12,7 +13,11 @@ use crate::pages::not_found::NotFound;
 #[component]
 pub fn ProblemPage() -> impl IntoView {
     let params = use_params_map();
-    let problem = Resource::new(move || params.read().get("id").unwrap_or_default(), get_problem);
+    let auth = expect_context::<AuthActions>();
+    let problem = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), auth.version()),
+        |(id, _)| get_problem(id),
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the problem…"</p> }>
             {move || Suspend::new(async move {

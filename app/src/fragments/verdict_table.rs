@@ -1,7 +1,11 @@
 use leptos::prelude::*;
 
 use crate::api::{SubmissionView, human_count};
-use crate::components::workbench::instructions_of;
+
+/// "1.2 M / 40 M".
+fn instructions_of(used: u64, limit: u64) -> String {
+    format!("{} / {}", human_count(used), human_count(limit))
+}
 
 /// The judge's answer: a headline, compiler output for CE, and one row per test run.
 #[component]

@@ -1,0 +1,10 @@
+//! Parts of pages that never change after rendering: rendered to HTML on the server (by the
+//! `*_html` server functions) and shown with `inner_html`, so none of their code ships in the
+//! browser bundle. Links inside them are plain `<a>`s, which the router still follows without
+//! a page load.
+
+pub mod dashboard;
+pub mod heatmap;
+pub mod outline;
+pub mod progress_bar;
+pub mod verdict_table;
