@@ -14,6 +14,7 @@ use crate::pages::{
     lesson::LessonPage,
     not_found::NotFound,
     problem::ProblemPage,
+    problems::ProblemsPage,
 };
 
 /// The document around the app. Rendered on the server only.
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/lessons/:id") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/problems") view=ProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/problems/:id") view=ProblemPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />

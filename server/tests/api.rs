@@ -289,6 +289,10 @@ async fn problems_linked_from_lessons_have_pages() {
     assert!(page.body.contains("Starter code: Go") && page.body.contains("Starter code: Rust"));
     assert!(page.body.contains("/lessons/dsa-dp-lcs-knapsack"), "links back to its lesson");
     assert_eq!(c.get("/problems/no-such-problem").await.status, 404);
+    let index = c.get("/problems").await;
+    assert_eq!(index.status, 200);
+    assert!(index.body.contains("href=\"/problems/lcs\"") && index.body.contains("href=\"/problems/union-find-components\""));
+    assert!(index.body.contains("Solved: 0 of 2"), "a visitor has solved nothing");
     let api = c.call("problem", &[("id", "union-find-components")]).await;
     assert_eq!(api.status, 200);
     assert_eq!(api.json()["lesson"]["id"], "dsa-union-find-kruskal");

@@ -53,6 +53,8 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     assert_eq!(result["verdict"], "AC", "{done}");
     assert_eq!(result["tests"].as_array().unwrap().len(), result["total_tests"].as_u64().unwrap() as usize);
     assert!(result["instructions"].as_u64().unwrap() > 0);
+    let index = c.get("/problems").await;
+    assert!(index.body.contains("data-problem=\"lcs\" data-solved=\"true\""), "an accepted submission marks the problem solved");
 
     let wrong = "fn lcs(a: &str, b: &str) -> i32 { (a.len() + b.len()) as i32 }\n";
     let id = submit(&mut c, "rust", wrong, true).await;

@@ -28,3 +28,38 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
     })
     .await
 }
+
+/// Every problem, in course order, with whether this learner has solved it, as HTML for the
+/// problems page.
+#[server(endpoint = "problems_html")]
+pub async fn problems_html() -> Result<String, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let catalog = &state.catalog;
+        let solved = match session::current_user(&state).await? {
+            Some(u) => crate::server::db::submissions::solved(&state.pool, u.id)
+                .await
+                .map_err(crate::server::state::internal("reading solved problems"))?,
+            None => Default::default(),
+        };
+        let mut rows: Vec<_> = catalog
+            .problems
+            .values()
+            .map(|p| {
+                let lesson = p.lesson.as_deref().and_then(|l| catalog.lesson(l));
+                let position = lesson.and_then(|l| catalog.lesson_position(l.id.as_str())).unwrap_or(usize::MAX);
+                crate::fragments::problem_list::Row {
+                    id: p.id.to_string(),
+                    title: p.title.clone(),
+                    difficulty: p.difficulty.clone(),
+                    lesson: lesson.map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() }),
+                    solved: solved.contains(p.id.as_str()),
+                    position,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.position, &a.title).cmp(&(b.position, &b.title)));
+        Ok(view! { <crate::fragments::problem_list::ProblemList rows /> }.to_html())
+    })
+    .await
+}

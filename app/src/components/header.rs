@@ -14,6 +14,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <A href="/" attr:class="brand">"Prep"</A>
                 <A href="/">"Course"</A>
+                <A href="/problems">"Problems"</A>
                 <A href="/dashboard">"Dashboard"</A>
             </nav>
             <div class="account">

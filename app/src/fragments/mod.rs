@@ -6,5 +6,6 @@
 pub mod dashboard;
 pub mod heatmap;
 pub mod outline;
+pub mod problem_list;
 pub mod progress_bar;
 pub mod verdict_table;

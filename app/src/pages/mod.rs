@@ -4,3 +4,4 @@ pub mod home;
 pub mod lesson;
 pub mod not_found;
 pub mod problem;
+pub mod problems;

@@ -73,3 +73,14 @@ pub async fn recent(pool: &SqlitePool, user_id: i64, problem_id: &str, limit: i6
     .await?;
     Ok(rows.into_iter().map(view).collect())
 }
+
+/// Problems this user has solved: a full submission (not just the samples) accepted.
+pub async fn solved(pool: &SqlitePool, user_id: i64) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT problem_id FROM submissions WHERE user_id = ? AND verdict = 'AC' AND samples_only = 0",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
