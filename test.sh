@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real server + SQLite), lesson code blocks, the judge,
-# and end-to-end tests in headless Chromium. Installs what is missing first.
+# Runs every check: formatting, clippy, unit and integration tests (real server + SQLite),
+# lesson code blocks, the judge, and end-to-end tests in headless Chromium. Installs what is
+# missing first.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh --test
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo xtask site
 cargo build --package server
 cargo test --workspace --no-fail-fast

@@ -110,7 +110,12 @@ fn run(mut cmd: Command, dir: &Path, limit: Duration) -> Outcome {
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {
-            return Outcome { status: None, timed_out: false, stdout: String::new(), stderr: format!("cannot start {cmd:?}: {e}") };
+            return Outcome {
+                status: None,
+                timed_out: false,
+                stdout: String::new(),
+                stderr: format!("cannot start {cmd:?}: {e}"),
+            };
         }
     };
     let start = Instant::now();
@@ -137,9 +142,7 @@ fn excerpt(s: &str) -> String {
     let lines: Vec<&str> = s
         .lines()
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && *l != "|" && !l.starts_with("# ") && *l != "FAIL" && !l.starts_with("exit status")
-        })
+        .filter(|l| !l.is_empty() && *l != "|" && !l.starts_with("# ") && *l != "FAIL" && !l.starts_with("exit status"))
         .take(4)
         .collect();
     let mut e = lines.join(" | ");
@@ -218,7 +221,9 @@ fn check_go(env: &Env, job: &Job) -> Result<(), String> {
         }
         if pkg != "main" || !blocks::go_has_main(&b.code) {
             if job.item.output.is_some() {
-                return Err("has an ```output block but is not a runnable program (package main + func main)".to_owned());
+                return Err(
+                    "has an ```output block but is not a runnable program (package main + func main)".to_owned()
+                );
             }
             return Ok(()); // a library package: vet is the check
         }
@@ -294,11 +299,7 @@ fn check(env: &Env, job: &Job) -> Result<(), String> {
 
 fn go_binary(root: &Path) -> PathBuf {
     let go = root.join("tools/go/bin/go");
-    assert!(
-        go.is_file(),
-        "Go is missing at {}: run scripts/setup.sh (it installs Go into tools/go)",
-        go.display()
-    );
+    assert!(go.is_file(), "Go is missing at {}: run scripts/setup.sh (it installs Go into tools/go)", go.display());
     go
 }
 
@@ -329,12 +330,8 @@ fn check_files(root: &Path, files: &[PathBuf], run_limit: Duration) -> Report {
         .expect("run go env GOVERSION");
     let version = String::from_utf8_lossy(&version.stdout).trim().to_owned();
     // "go1.27.3" -> "1.27.3" for the go.mod `go` line.
-    let go_version = version
-        .trim_start_matches("go")
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .next()
-        .unwrap_or("")
-        .to_owned();
+    let go_version =
+        version.trim_start_matches("go").split(|c: char| c.is_whitespace() || c == '-').next().unwrap_or("").to_owned();
     assert!(!go_version.is_empty(), "cannot read the Go version from {}", go.display());
 
     static RUNS: AtomicUsize = AtomicUsize::new(0);

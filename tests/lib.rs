@@ -133,13 +133,13 @@ pub mod blocks {
     pub fn pair(blocks: Vec<Block>) -> Vec<Paired> {
         let mut out: Vec<Paired> = Vec::new();
         for b in blocks {
-            if b.lang == "output" {
-                if let Some(prev) = out.last_mut() {
-                    if prev.output.is_none() && prev.block.lang != "output" {
-                        prev.output = Some(b);
-                        continue;
-                    }
-                }
+            if b.lang == "output"
+                && let Some(prev) = out.last_mut()
+                && prev.output.is_none()
+                && prev.block.lang != "output"
+            {
+                prev.output = Some(b);
+                continue;
             }
             out.push(Paired { block: b, output: None });
         }

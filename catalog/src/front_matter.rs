@@ -80,8 +80,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors() {
-        let err = toml::from_str::<LessonMeta>("id = \"a\"\ntitle = \"t\"\nsummary = \"s\"\nminutes = 3\ntitel = \"x\"")
-            .unwrap_err();
+        let err =
+            toml::from_str::<LessonMeta>("id = \"a\"\ntitle = \"t\"\nsummary = \"s\"\nminutes = 3\ntitel = \"x\"")
+                .unwrap_err();
         assert!(err.to_string().contains("titel"), "{err}");
     }
 }

@@ -41,7 +41,10 @@ pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
         sections.push(section);
     }
     if lessons.is_empty() {
-        return Err(LoadError::new(&lessons_dir, "no lessons found: expected <NN-section>/_section.toml and <NN-lesson>.md files"));
+        return Err(LoadError::new(
+            &lessons_dir,
+            "no lessons found: expected <NN-section>/_section.toml and <NN-lesson>.md files",
+        ));
     }
     // A problem or demo that names its lesson must name one that exists.
     for (kind, file, items) in [("problems", "problem.toml", &problems), ("demos", "demo.toml", &demos)] {
@@ -94,7 +97,8 @@ fn load_lesson(
 ) -> Result<Lesson, LoadError> {
     let text = read(path)?;
     let (front, body, _) = front_matter::split(&text).map_err(|r| LoadError::new(path, r))?;
-    let meta: LessonMeta = toml::from_str(front).map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e.to_string()))))?;
+    let meta: LessonMeta = toml::from_str(front)
+        .map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e.to_string()))))?;
     seen.lesson(path, &meta.id)?;
     nonempty(path, "title", &meta.title)?;
     nonempty(path, "summary", &meta.summary)?;
@@ -233,7 +237,9 @@ mod tests {
     }
 
     fn lesson(id: &str, questions: &[&str]) -> String {
-        let mut s = format!("+++\nid = \"{id}\"\ntitle = \"T {id}\"\nsummary = \"S\"\nminutes = 5\nproblems = [\"lcs\", \"nope\"]\n");
+        let mut s = format!(
+            "+++\nid = \"{id}\"\ntitle = \"T {id}\"\nsummary = \"S\"\nminutes = 5\nproblems = [\"lcs\", \"nope\"]\n"
+        );
         for q in questions {
             s += &format!("[[questions]]\nid = \"{q}\"\nprompt = \"Why?\"\nanswer = \"Because.\"\n");
         }
@@ -273,7 +279,11 @@ mod tests {
         let lcs = &c.problems["lcs"];
         assert_eq!(lcs.difficulty.as_deref(), Some("medium"));
         assert!(lcs.body_html.contains("<strong>LCS</strong>"), "{}", lcs.body_html);
-        assert!(lcs.body_html.contains("Starter code: Go") && lcs.body_html.contains("language-go"), "{}", lcs.body_html);
+        assert!(
+            lcs.body_html.contains("Starter code: Go") && lcs.body_html.contains("language-go"),
+            "{}",
+            lcs.body_html
+        );
         assert_eq!(lcs.starters, [("go".to_string(), "func lcs(a, b string) int {\n\treturn 0\n}".to_string())]);
     }
 

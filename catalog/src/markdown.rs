@@ -76,7 +76,8 @@ mod tests {
 
     #[test]
     fn gfm_tables_tasklists_and_footnotes_render() {
-        let r = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nSee[^1].\n\n[^1]: A note.\n");
+        let r =
+            render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nSee[^1].\n\n[^1]: A note.\n");
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("type=\"checkbox\""), "{}", r.html);
         assert!(r.html.contains("footnote"), "{}", r.html);

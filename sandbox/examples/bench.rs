@@ -60,7 +60,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         judge.judge(&sub, None, &mut |_| {})?;
         let t = Instant::now();
         let report = judge.judge(&sub, None, &mut |_| {})?;
-        println!("{lang:>4}: resubmission of an identical source (module cached): {:.0} ms, {} instructions", ms(t.elapsed()), report.instructions());
+        println!(
+            "{lang:>4}: resubmission of an identical source (module cached): {:.0} ms, {} instructions",
+            ms(t.elapsed()),
+            report.instructions()
+        );
     }
 
     println!("\n== fuel determinism ==");
@@ -85,7 +89,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let lang = if i % 2 == 0 { Language::Rust } else { Language::Go };
         let reference = problem.reference_source(lang)?;
         let source = format!("{reference}\n// burst {i}\n");
-        tickets.push(pool.submit(Submission { problem: problem.clone(), language: lang, source, tests: Tests::All })?);
+        tickets.push(pool.submit(Submission {
+            problem: problem.clone(),
+            language: lang,
+            source,
+            tests: Tests::All,
+        })?);
     }
     let mut ok = 0;
     for ticket in tickets {

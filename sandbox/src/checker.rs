@@ -29,8 +29,7 @@ fn default_tol() -> f64 {
 impl Checker {
     /// Whether `actual` is an accepted answer for `expected`.
     pub fn accepts(&self, expected: &[u8], actual: &[u8]) -> bool {
-        let (Ok(expected), Ok(actual)) = (std::str::from_utf8(expected), std::str::from_utf8(actual))
-        else {
+        let (Ok(expected), Ok(actual)) = (std::str::from_utf8(expected), std::str::from_utf8(actual)) else {
             // Non-UTF-8 output can still be byte-exact.
             return *self == Checker::Exact && expected == actual;
         };

@@ -22,8 +22,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use landlock::{
-    ABI, Access, AccessFs, AccessNet, CompatLevel, Compatible, PathBeneath, PathFd, Ruleset,
-    RulesetAttr, RulesetCreatedAttr, Scope,
+    ABI, Access, AccessFs, AccessNet, CompatLevel, Compatible, PathBeneath, PathFd, Ruleset, RulesetAttr,
+    RulesetCreatedAttr, Scope,
 };
 
 use crate::error::Error;
@@ -80,10 +80,7 @@ impl Jail {
     pub fn new(toolchain_dirs: &[PathBuf]) -> Self {
         let mut read_exec: Vec<PathBuf> = SYSTEM_DIRS.iter().map(PathBuf::from).collect();
         read_exec.extend(toolchain_dirs.iter().cloned());
-        Jail {
-            read_exec,
-            read_files: SYSTEM_FILES.iter().map(PathBuf::from).collect(),
-        }
+        Jail { read_exec, read_files: SYSTEM_FILES.iter().map(PathBuf::from).collect() }
     }
 
     /// Builds the Landlock ruleset in the parent (allocation is not allowed after fork) and
@@ -105,9 +102,7 @@ impl Jail {
         for dir in &self.read_exec {
             // Missing system dirs (e.g. /lib32) are normal; skip them.
             let Ok(fd) = PathFd::new(dir) else { continue };
-            ruleset = ruleset
-                .add_rule(PathBeneath::new(fd, read_exec))
-                .map_err(|e| err(&e))?;
+            ruleset = ruleset.add_rule(PathBeneath::new(fd, read_exec)).map_err(|e| err(&e))?;
         }
         for file in &self.read_files {
             let Ok(fd) = PathFd::new(file) else { continue };
@@ -116,14 +111,10 @@ impl Jail {
             } else {
                 AccessFs::ReadFile.into()
             };
-            ruleset = ruleset
-                .add_rule(PathBeneath::new(fd, access))
-                .map_err(|e| err(&e))?;
+            ruleset = ruleset.add_rule(PathBeneath::new(fd, access)).map_err(|e| err(&e))?;
         }
         let fd = PathFd::new(work_dir).map_err(|e| err(&e))?;
-        ruleset = ruleset
-            .add_rule(PathBeneath::new(fd, AccessFs::from_all(abi)))
-            .map_err(|e| err(&e))?;
+        ruleset = ruleset.add_rule(PathBeneath::new(fd, AccessFs::from_all(abi))).map_err(|e| err(&e))?;
         let fd: Option<OwnedFd> = ruleset.into();
         fd.ok_or_else(|| Error::Sandbox("landlock is not available on this kernel".into()))
     }
@@ -146,12 +137,7 @@ impl Jail {
         let stdout = File::create(&stdout_path).map_err(|e| Error::io("create stdout file", e))?;
 
         let mut cmd = Command::new(program);
-        cmd.args(args)
-            .current_dir(work_dir)
-            .env_clear()
-            .stdin(Stdio::null())
-            .stdout(stdout)
-            .stderr(stderr);
+        cmd.args(args).current_dir(work_dir).env_clear().stdin(Stdio::null()).stdout(stdout).stderr(stderr);
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -177,9 +163,7 @@ impl Jail {
             });
         }
         let start = Instant::now();
-        let mut child = cmd
-            .spawn()
-            .map_err(|e| Error::io(format!("spawn {}", program.display()), e))?;
+        let mut child = cmd.spawn().map_err(|e| Error::io(format!("spawn {}", program.display()), e))?;
         drop(ruleset);
         let pgid = child.id() as libc::pid_t;
         let mut timed_out = false;
@@ -209,13 +193,7 @@ impl Jail {
         let mut output = read_capped(&stderr_path, limits.output_bytes);
         let out = read_capped(&stdout_path, limits.output_bytes.saturating_sub(output.len()));
         output.push_str(&out);
-        Ok(JailOutcome {
-            success: status.success() && !timed_out,
-            output,
-            timed_out,
-            signal: status.signal(),
-            elapsed,
-        })
+        Ok(JailOutcome { success: status.success() && !timed_out, output, timed_out, signal: status.signal(), elapsed })
     }
 }
 

@@ -107,12 +107,8 @@ impl Judge {
                 None
             }
         };
-        let toolchains = Toolchains {
-            rust,
-            go,
-            scratch: config.scratch_dir.clone(),
-            limits: config.compile_limits.clone(),
-        };
+        let toolchains =
+            Toolchains { rust, go, scratch: config.scratch_dir.clone(), limits: config.compile_limits.clone() };
         let modules = Mutex::new(ModuleCache::new(config.module_cache_entries));
         Ok(Judge { runtime, toolchains, config, modules, calibrations: Mutex::new(HashMap::new()) })
     }
@@ -148,21 +144,14 @@ impl Judge {
             return Ok(compile_error(problem, "compile error".into(), timings));
         };
         let reference = self.calibration(problem, sub.language, cancel)?;
-        let tests: Vec<(usize, &TestCase)> = problem
-            .tests
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| sub.tests == Tests::All || t.sample)
-            .collect();
-        let limits: Vec<u64> = tests
-            .iter()
-            .map(|(i, _)| problem.limits.fuel_limit(sub.language, reference[*i]))
-            .collect();
+        let tests: Vec<(usize, &TestCase)> =
+            problem.tests.iter().enumerate().filter(|(_, t)| sub.tests == Tests::All || t.sample).collect();
+        let limits: Vec<u64> =
+            tests.iter().map(|(i, _)| problem.limits.fuel_limit(sub.language, reference[*i])).collect();
         let start = Instant::now();
         let results = self.run_tests(prepared, problem, &tests, &limits, cancel, on_test)?;
         timings.run = start.elapsed();
-        let verdict =
-            results.iter().map(|r| r.verdict).find(|v| *v != Verdict::AC).unwrap_or(Verdict::AC);
+        let verdict = results.iter().map(|r| r.verdict).find(|v| *v != Verdict::AC).unwrap_or(Verdict::AC);
         Ok(Report { verdict, message: None, tests: results, total_tests: tests.len(), timings })
     }
 
@@ -184,11 +173,8 @@ impl Judge {
         }
         let source = problem.reference_source(lang)?;
         let mut timings = Timings::default();
-        let fail = |reason: String| Error::Reference {
-            problem: problem.id.clone(),
-            language: lang.to_string(),
-            reason,
-        };
+        let fail =
+            |reason: String| Error::Reference { problem: problem.id.clone(), language: lang.to_string(), reason };
         let artifact = match self.artifact(problem, lang, &source, cancel, &mut timings)? {
             Ok(a) => a,
             Err(msg) => return Err(fail(format!("compile error:\n{msg}"))),
@@ -363,14 +349,8 @@ fn test_result(problem: &Problem, index: usize, test: &TestCase, fuel: u64, out:
         End::Exit(code) => (Verdict::RE, Some(with_stderr(format!("exit code {code}")))),
         End::OutOfFuel => (Verdict::TLE, Some(format!("used more than {fuel} instructions"))),
         End::WallClock => (Verdict::TLE, Some("stopped by the wall-clock backstop".into())),
-        End::OutputLimit => (
-            Verdict::OLE,
-            Some(format!("wrote more than {} KiB to stdout", problem.limits.output_kb)),
-        ),
-        End::MemoryLimit => (
-            Verdict::MLE,
-            Some(format!("tried to use more than {} MiB", problem.limits.memory_mb)),
-        ),
+        End::OutputLimit => (Verdict::OLE, Some(format!("wrote more than {} KiB to stdout", problem.limits.output_kb))),
+        End::MemoryLimit => (Verdict::MLE, Some(format!("tried to use more than {} MiB", problem.limits.memory_mb))),
         End::Trap(what) => (Verdict::RE, Some(with_stderr(what.clone()))),
         End::Cancelled => (Verdict::IE, None),
     };

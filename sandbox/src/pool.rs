@@ -57,11 +57,8 @@ pub struct Pool {
 impl Pool {
     /// `workers` threads (0 means the number of cores) sharing one queue of `queue_capacity`.
     pub fn new(judge: Arc<Judge>, workers: usize, queue_capacity: usize) -> Result<Pool> {
-        let workers = if workers == 0 {
-            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
-        } else {
-            workers
-        };
+        let workers =
+            if workers == 0 { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2) } else { workers };
         let (tx, rx) = mpsc::sync_channel::<Job>(queue_capacity);
         let rx = Arc::new(Mutex::new(rx));
         let mut handles = Vec::with_capacity(workers);

@@ -171,8 +171,7 @@ impl Problem {
     pub fn load(dir: &Path) -> Result<Problem> {
         let manifest_path = dir.join("problem.toml");
         let text = read_text(&manifest_path)?;
-        let m: Manifest =
-            toml::from_str(&text).map_err(|e| Error::problem(&manifest_path, e.to_string()))?;
+        let m: Manifest = toml::from_str(&text).map_err(|e| Error::problem(&manifest_path, e.to_string()))?;
         validate_id(&m.id).map_err(|r| Error::problem(&manifest_path, r))?;
         let statement = read_text(&dir.join("statement.md"))?;
 

@@ -129,12 +129,7 @@ pub struct RunOutcome {
 
 impl Prepared {
     /// Runs `_start` once with `stdin`. Never panics on guest behaviour; `Err` is the judge's fault.
-    pub fn run(
-        &self,
-        stdin: Arc<[u8]>,
-        limits: &RunLimits,
-        cancel: Option<Arc<AtomicBool>>,
-    ) -> Result<RunOutcome> {
+    pub fn run(&self, stdin: Arc<[u8]>, limits: &RunLimits, cancel: Option<Arc<AtomicBool>>) -> Result<RunOutcome> {
         let start = Instant::now();
         let limiter = MemoryLimiter::new(limits.memory_bytes);
         let ctx = Ctx::new(stdin, limits.output_bytes, STDERR_CAP, limiter);

@@ -62,12 +62,7 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(
-        stdin: std::sync::Arc<[u8]>,
-        stdout_cap: usize,
-        stderr_cap: usize,
-        limiter: MemoryLimiter,
-    ) -> Self {
+    pub fn new(stdin: std::sync::Arc<[u8]>, stdout_cap: usize, stderr_cap: usize, limiter: MemoryLimiter) -> Self {
         Ctx {
             stdin,
             stdin_pos: 0,
@@ -137,10 +132,25 @@ fn errno(r: Result<(), i32>) -> i32 {
 
 /// The calls `add_to_linker` defines.
 const IMPLEMENTED: &[&str] = &[
-    "proc_exit", "args_sizes_get", "args_get", "environ_sizes_get", "environ_get",
-    "clock_res_get", "clock_time_get", "random_get", "sched_yield", "fd_write", "fd_read",
-    "fd_close", "fd_fdstat_get", "fd_fdstat_set_flags", "fd_filestat_get", "fd_prestat_get",
-    "fd_prestat_dir_name", "fd_seek", "poll_oneoff",
+    "proc_exit",
+    "args_sizes_get",
+    "args_get",
+    "environ_sizes_get",
+    "environ_get",
+    "clock_res_get",
+    "clock_time_get",
+    "random_get",
+    "sched_yield",
+    "fd_write",
+    "fd_read",
+    "fd_close",
+    "fd_fdstat_get",
+    "fd_fdstat_set_flags",
+    "fd_filestat_get",
+    "fd_prestat_get",
+    "fd_prestat_dir_name",
+    "fd_seek",
+    "poll_oneoff",
 ];
 
 /// Registers the implemented calls on `linker`.
@@ -170,16 +180,12 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
         let mem = memory(&mut c)?;
         Ok(errno(put(mem.data_mut(&mut c), res, &CLOCK_STEP_NS.to_le_bytes())))
     })?;
-    linker.func_wrap(
-        m,
-        "clock_time_get",
-        |mut c: Caller<'_, Ctx>, _id: u32, _precision: u64, out: u32| {
-            let mem = memory(&mut c)?;
-            let (data, ctx) = mem.data_and_store_mut(&mut c);
-            ctx.clock_ns += CLOCK_STEP_NS;
-            Ok(errno(put(data, out, &ctx.clock_ns.to_le_bytes())))
-        },
-    )?;
+    linker.func_wrap(m, "clock_time_get", |mut c: Caller<'_, Ctx>, _id: u32, _precision: u64, out: u32| {
+        let mem = memory(&mut c)?;
+        let (data, ctx) = mem.data_and_store_mut(&mut c);
+        ctx.clock_ns += CLOCK_STEP_NS;
+        Ok(errno(put(data, out, &ctx.clock_ns.to_le_bytes())))
+    })?;
     linker.func_wrap(m, "random_get", |mut c: Caller<'_, Ctx>, buf: u32, len: u32| {
         let mem = memory(&mut c)?;
         let (data, ctx) = mem.data_and_store_mut(&mut c);
@@ -203,8 +209,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
             let mut total: u32 = 0;
             for i in 0..iovs_len {
                 let at = iovs.wrapping_add(i.wrapping_mul(8));
-                let (Ok(ptr), Ok(len)) = (get_u32(data, at), get_u32(data, at.wrapping_add(4)))
-                else {
+                let (Ok(ptr), Ok(len)) = (get_u32(data, at), get_u32(data, at.wrapping_add(4))) else {
                     return Ok(EFAULT);
                 };
                 let Some(bytes) = slice(data, ptr, len) else { return Ok(EFAULT) };
@@ -235,8 +240,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
             let mut total: u32 = 0;
             for i in 0..iovs_len {
                 let at = iovs.wrapping_add(i.wrapping_mul(8));
-                let (Ok(ptr), Ok(len)) = (get_u32(data, at), get_u32(data, at.wrapping_add(4)))
-                else {
+                let (Ok(ptr), Ok(len)) = (get_u32(data, at), get_u32(data, at.wrapping_add(4))) else {
                     return Ok(EFAULT);
                 };
                 let rest = &ctx.stdin[ctx.stdin_pos..];
@@ -281,18 +285,10 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
     })?;
     // No preopened directories: the first fd_prestat_get (fd 3) says there are none.
     linker.func_wrap(m, "fd_prestat_get", |_: Caller<'_, Ctx>, _fd: i32, _out: u32| Ok(EBADF))?;
-    linker.func_wrap(
-        m,
-        "fd_prestat_dir_name",
-        |_: Caller<'_, Ctx>, _fd: i32, _path: u32, _len: u32| Ok(EBADF),
-    )?;
-    linker.func_wrap(
-        m,
-        "fd_seek",
-        |_: Caller<'_, Ctx>, fd: i32, _offset: i64, _whence: u32, _out: u32| {
-            Ok(if (0..=2).contains(&fd) { ESPIPE } else { EBADF })
-        },
-    )?;
+    linker.func_wrap(m, "fd_prestat_dir_name", |_: Caller<'_, Ctx>, _fd: i32, _path: u32, _len: u32| Ok(EBADF))?;
+    linker.func_wrap(m, "fd_seek", |_: Caller<'_, Ctx>, fd: i32, _offset: i64, _whence: u32, _out: u32| {
+        Ok(if (0..=2).contains(&fd) { ESPIPE } else { EBADF })
+    })?;
     linker.func_wrap(
         m,
         "poll_oneoff",
@@ -307,14 +303,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
 
 /// Stdio is in memory, so fd subscriptions are always ready; with none of those, the earliest
 /// clock subscription fires and the virtual clock jumps to it (a sleep costs no wall time).
-fn poll_oneoff(
-    data: &mut [u8],
-    ctx: &mut Ctx,
-    subs: u32,
-    events: u32,
-    n: u32,
-    nevents: u32,
-) -> Result<(), i32> {
+fn poll_oneoff(data: &mut [u8], ctx: &mut Ctx, subs: u32, events: u32, n: u32, nevents: u32) -> Result<(), i32> {
     const SUB: u32 = 48;
     const EVENT: u32 = 32;
     if n == 0 {
@@ -377,8 +366,7 @@ pub fn stub_missing(linker: &mut Linker<Ctx>, module: &Module) -> Res<Vec<String
             }
             match (imp.module(), imp.ty()) {
                 (MODULE, wasmtime::ExternType::Func(ft))
-                    if ft.results().len() == 1
-                        && matches!(ft.results().next(), Some(ValType::I32)) =>
+                    if ft.results().len() == 1 && matches!(ft.results().next(), Some(ValType::I32)) =>
                 {
                     Some(Ok((imp.name().to_owned(), ft)))
                 }

@@ -75,7 +75,13 @@ async fn claim(pool: &SqlitePool) -> Result<Option<Job>, sqlx::Error> {
     )
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|(id, problem_id, language, source, samples_only)| Job { id, problem_id, language, source, samples_only }))
+    Ok(row.map(|(id, problem_id, language, source, samples_only)| Job {
+        id,
+        problem_id,
+        language,
+        source,
+        samples_only,
+    }))
 }
 
 async fn work(state: AppState, judge: Arc<Judge>, problems: Arc<HashMap<String, Arc<Problem>>>) {
@@ -109,7 +115,12 @@ async fn work(state: AppState, judge: Arc<Judge>, problems: Arc<HashMap<String, 
     }
 }
 
-async fn run(state: &AppState, judge: &Arc<Judge>, problems: &HashMap<String, Arc<Problem>>, job: Job) -> SubmissionResult {
+async fn run(
+    state: &AppState,
+    judge: &Arc<Judge>,
+    problems: &HashMap<String, Arc<Problem>>,
+    job: Job,
+) -> SubmissionResult {
     let Some(problem) = problems.get(&job.problem_id).cloned() else {
         tracing::error!(submission = job.id, problem = %job.problem_id, "submission for a problem the judge cannot load");
         return internal_error();
@@ -191,11 +202,13 @@ fn internal_error() -> SubmissionResult {
 
 async fn finish(pool: &SqlitePool, id: i64, result: &SubmissionResult) -> Result<(), sqlx::Error> {
     let json = serde_json::to_string(result).unwrap_or_default();
-    sqlx::query("UPDATE submissions SET status = 'done', verdict = ?, result = ?, finished_at = unixepoch() WHERE id = ?")
-        .bind(&result.verdict)
-        .bind(json)
-        .bind(id)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "UPDATE submissions SET status = 'done', verdict = ?, result = ?, finished_at = unixepoch() WHERE id = ?",
+    )
+    .bind(&result.verdict)
+    .bind(json)
+    .bind(id)
+    .execute(pool)
+    .await?;
     Ok(())
 }

@@ -6,8 +6,8 @@ mod db;
 mod error;
 mod judge_worker;
 mod routes;
-mod submission_events;
 pub mod startup;
+mod submission_events;
 
 pub use config::Config;
 pub use error::StartupError;

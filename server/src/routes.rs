@@ -35,12 +35,10 @@ pub fn router(state: ServerState, site_pkg: std::path::PathBuf) -> Router {
         move || provide_context(app.clone())
     };
     let shell_options = state.leptos_options.clone();
-    let pkg = Router::new()
-        .fallback_service(ServeDir::new(site_pkg))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        ));
+    let pkg = Router::new().fallback_service(ServeDir::new(site_pkg)).layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    ));
     Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .route("/api/submissions/{id}/events", axum::routing::get(submission_events::stream))
@@ -49,15 +47,18 @@ pub fn router(state: ServerState, site_pkg: std::path::PathBuf) -> Router {
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
         ))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            tracing::debug_span!("request", method = %req.method(), uri = %req.uri())
-        }))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |req: &axum::http::Request<_>| tracing::debug_span!("request", method = %req.method(), uri = %req.uri()),
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .with_state(state)
 }

@@ -10,8 +10,8 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::db;
-use crate::judge_worker;
 use crate::error::StartupError;
+use crate::judge_worker;
 use crate::routes::{ServerState, router};
 
 pub struct Application {

@@ -223,11 +223,8 @@ async fn oversized_and_malformed_bodies_get_4xx() {
     let big = "z".repeat(200 * 1024);
     let r = c.call("answer", &[("question_id", "x"), ("answer", &big)]).await;
     assert_eq!(r.status, 413);
-    let garbage = c
-        .http
-        .post(s.url("/api/rate"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("%%%&&&===");
+    let garbage =
+        c.http.post(s.url("/api/rate")).header("content-type", "application/x-www-form-urlencoded").body("%%%&&&===");
     let r = c.send(garbage).await;
     assert_eq!(r.status, 400, "{}", r.body);
     // The server is still healthy.
@@ -291,7 +288,10 @@ async fn problems_linked_from_lessons_have_pages() {
     assert_eq!(c.get("/problems/no-such-problem").await.status, 404);
     let index = c.get("/problems").await;
     assert_eq!(index.status, 200);
-    assert!(index.body.contains("href=\"/problems/lcs\"") && index.body.contains("href=\"/problems/union-find-components\""));
+    assert!(
+        index.body.contains("href=\"/problems/lcs\"")
+            && index.body.contains("href=\"/problems/union-find-components\"")
+    );
     assert!(index.body.contains("Solved: 0 of 2"), "a visitor has solved nothing");
     let api = c.call("problem", &[("id", "union-find-components")]).await;
     assert_eq!(api.status, 200);
@@ -320,10 +320,8 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
 
     let s2 = TestServer::start_with(prep_server::Config::for_tests(db.clone())).await;
     let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE expires_at <= 1")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE expires_at <= 1").fetch_one(&mut conn).await.unwrap();
     assert_eq!(left, 0, "expired sessions are deleted at start");
     let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut conn).await.unwrap();
     assert_eq!(live, 1, "the live session stays");

@@ -54,7 +54,10 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     assert_eq!(result["tests"].as_array().unwrap().len(), result["total_tests"].as_u64().unwrap() as usize);
     assert!(result["instructions"].as_u64().unwrap() > 0);
     let index = c.get("/problems").await;
-    assert!(index.body.contains("data-problem=\"lcs\" data-solved=\"true\""), "an accepted submission marks the problem solved");
+    assert!(
+        index.body.contains("data-problem=\"lcs\" data-solved=\"true\""),
+        "an accepted submission marks the problem solved"
+    );
 
     let wrong = "fn lcs(a: &str, b: &str) -> i32 { (a.len() + b.len()) as i32 }\n";
     let id = submit(&mut c, "rust", wrong, true).await;
@@ -128,7 +131,10 @@ async fn submissions_interrupted_by_a_restart_are_judged_after_it() {
     let mut c = s.client();
     c.sign_up("crashy", "long enough").await;
     let refused = c
-        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "fn x() {}"), ("samples_only", "true")])
+        .call(
+            "submit",
+            &[("problem_id", "lcs"), ("language", "rust"), ("source", "fn x() {}"), ("samples_only", "true")],
+        )
         .await;
     assert_eq!(refused.status, 400, "no judge, no queue: {}", refused.body);
     s.stop().await;
@@ -157,24 +163,32 @@ async fn bad_submissions_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
     let mut c = s.client();
-    let anon = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "x"), ("samples_only", "true")]).await;
+    let anon = c
+        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "x"), ("samples_only", "true")])
+        .await;
     assert_eq!(anon.status, 401);
     c.sign_up("refused", "long enough").await;
-    let cases = [
-        (("nope", "rust", "fn x() {}"), 404),
-        (("lcs", "cobol", "fn x() {}"), 400),
-        (("lcs", "rust", "   "), 400),
-    ];
+    let cases =
+        [(("nope", "rust", "fn x() {}"), 404), (("lcs", "cobol", "fn x() {}"), 400), (("lcs", "rust", "   "), 400)];
     for ((problem, lang, source), status) in cases {
-        let r = c.call("submit", &[("problem_id", problem), ("language", lang), ("source", source), ("samples_only", "true")]).await;
+        let r = c
+            .call(
+                "submit",
+                &[("problem_id", problem), ("language", lang), ("source", source), ("samples_only", "true")],
+            )
+            .await;
         assert_eq!(r.status, status, "{problem} {lang}: {}", r.body);
     }
     let long = "a".repeat(50_001);
-    let r = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &long), ("samples_only", "true")]).await;
+    let r = c
+        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &long), ("samples_only", "true")])
+        .await;
     assert_eq!(r.status, 400, "over the source limit");
     // Percent-encoding triples this one past the request body limit.
     let huge = "/".repeat(50_000);
-    let r = c.call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &huge), ("samples_only", "true")]).await;
+    let r = c
+        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &huge), ("samples_only", "true")])
+        .await;
     assert_eq!(r.status, 413);
     assert_eq!(c.call("submission", &[("id", "999")]).await.status, 404);
     s.stop().await;

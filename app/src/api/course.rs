@@ -116,7 +116,11 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
             minutes: lesson.minutes,
             section_title: catalog.sections[lesson.section].title.clone(),
             html: lesson.html.clone(),
-            toc: lesson.toc.iter().map(|t| TocItem { level: t.level, anchor: t.anchor.clone(), text: t.text.clone() }).collect(),
+            toc: lesson
+                .toc
+                .iter()
+                .map(|t| TocItem { level: t.level, anchor: t.anchor.clone(), text: t.text.clone() })
+                .collect(),
             takeaways: lesson.takeaways.clone(),
             questions: lesson
                 .questions

@@ -40,7 +40,8 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
         let today = chrono::Utc::now().date_naive();
         let first = today - chrono::Days::new((HEATMAP_DAYS - 1) as u64);
         let since = first.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
-        let by_day = progress::activity_by_day(&state.pool, user.id, since).await.map_err(internal("reading activity"))?;
+        let by_day =
+            progress::activity_by_day(&state.pool, user.id, since).await.map_err(internal("reading activity"))?;
         let days = first
             .iter_days()
             .take(HEATMAP_DAYS as usize)

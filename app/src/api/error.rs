@@ -3,9 +3,9 @@
 //! Variants are what a learner can act on; internal failures are logged where they happen and
 //! reach the browser only as `Internal`. On the server each variant also sets the HTTP status.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ApiError {
@@ -54,7 +54,9 @@ impl FromServerFnError for ApiError {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
                 ApiError::Transport(format!("Malformed request: {m}"))
             }
-            ServerFnErrorErr::Request(_) => ApiError::Transport("Could not reach the server. Check your connection.".into()),
+            ServerFnErrorErr::Request(_) => {
+                ApiError::Transport("Could not reach the server. Check your connection.".into())
+            }
             other => ApiError::Transport(other.to_string()),
         };
         // On the server this runs when a request cannot be decoded: that is the client's
@@ -68,9 +70,9 @@ impl FromServerFnError for ApiError {
 /// Server side: record the status for this error on the response being built.
 #[cfg(feature = "ssr")]
 pub fn set_status(error: &ApiError) {
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(code) = http::StatusCode::from_u16(error.status()) {
-            res.set_status(code);
-        }
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(code) = http::StatusCode::from_u16(error.status())
+    {
+        res.set_status(code);
     }
 }

@@ -15,12 +15,8 @@ impl Username {
     pub fn parse(raw: &str) -> Result<Self, ApiError> {
         let name = raw.trim();
         let len = name.chars().count();
-        if len < Self::MIN || len > Self::MAX {
-            return Err(ApiError::bad_input(format!(
-                "Usernames are {} to {} characters long.",
-                Self::MIN,
-                Self::MAX
-            )));
+        if !(Self::MIN..=Self::MAX).contains(&len) {
+            return Err(ApiError::bad_input(format!("Usernames are {} to {} characters long.", Self::MIN, Self::MAX)));
         }
         if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.') {
             return Err(ApiError::bad_input("Usernames may hold letters, digits, `_`, `-` and `.` only."));

@@ -34,9 +34,7 @@ pub fn current_theme() -> Theme {
     {
         #[cfg(feature = "hydrate")]
         {
-            let attr = leptos::prelude::document()
-                .document_element()
-                .and_then(|e| e.get_attribute("data-theme"));
+            let attr = leptos::prelude::document().document_element().and_then(|e| e.get_attribute("data-theme"));
             if let Some(t) = attr.as_deref().and_then(Theme::parse) {
                 return t;
             }

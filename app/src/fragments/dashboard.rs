@@ -7,7 +7,16 @@ use crate::fragments::progress_bar::ProgressBar;
 /// Static HTML, rendered on the server by `dashboard_html` (see `CourseOutline`).
 #[component]
 pub fn Dashboard(data: DashboardView) -> impl IntoView {
-    let DashboardView { username, sections, days, first_weekday, lessons_done, lessons_total, questions_answered, ratings_given } = data;
+    let DashboardView {
+        username,
+        sections,
+        days,
+        first_weekday,
+        lessons_done,
+        lessons_total,
+        questions_answered,
+        ratings_given,
+    } = data;
     let who = username.clone().unwrap_or_else(|| "Guest".into());
     view! {
         <h1>"Dashboard"</h1>

@@ -57,7 +57,12 @@ fn layout(days: &[DayActivity], first_weekday: u8) -> (Vec<Cell>, Vec<(usize, St
             months.push((x, MONTHS[month].to_string()));
         }
         let noun = if day.count == 1 { "activity" } else { "activities" };
-        cells.push(Cell { x, y: TOP + row * (CELL + GAP), level: level(day.count), title: format!("{}: {} {noun}", day.date, day.count) });
+        cells.push(Cell {
+            x,
+            y: TOP + row * (CELL + GAP),
+            level: level(day.count),
+            title: format!("{}: {} {noun}", day.date, day.count),
+        });
     }
     let width = LEFT + (offset + days.len()).div_ceil(7) * (CELL + GAP);
     (cells, months, width)
@@ -144,10 +149,8 @@ mod tests {
     #[test]
     fn a_month_cut_off_at_the_left_edge_loses_its_label() {
         // Starts on the last two days of October: "Oct" would overlap "Nov".
-        let days: Vec<_> = ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03"]
-            .iter()
-            .map(|d| day(d, 0))
-            .collect();
+        let days: Vec<_> =
+            ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03"].iter().map(|d| day(d, 0)).collect();
         let (_, months, _) = layout(&days, 4);
         let names: Vec<_> = months.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(names, ["Nov"]);

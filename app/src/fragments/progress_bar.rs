@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ProgressBar(done: usize, total: usize, #[prop(into)] label: String) -> impl IntoView {
-    let pct = if total == 0 { 0 } else { done * 100 / total };
+    let pct = (done * 100).checked_div(total).unwrap_or(0);
     view! {
         <div class="progress">
             <div

@@ -31,8 +31,21 @@ pub fn LessonPage() -> impl IntoView {
 #[component]
 fn LessonBody(lesson: LessonView) -> impl IntoView {
     let LessonView {
-        id, title, summary, minutes, section_title, html, toc, takeaways, questions, problems, demos, prev, next,
-        logged_in, done,
+        id,
+        title,
+        summary,
+        minutes,
+        section_title,
+        html,
+        toc,
+        takeaways,
+        questions,
+        problems,
+        demos,
+        prev,
+        next,
+        logged_in,
+        done,
     } = lesson;
     let data_id = id.clone();
     keyboard_navigation(prev.as_ref().map(|l| l.id.clone()), next.as_ref().map(|l| l.id.clone()));
@@ -164,7 +177,10 @@ fn keyboard_navigation(prev: Option<String>, next: Option<String>) {
             let typing = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[contenteditable]").ok().flatten().is_some())
+                .map(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.closest("[contenteditable]").ok().flatten().is_some()
+                })
                 .unwrap_or(false);
             if typing {
                 return;

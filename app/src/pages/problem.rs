@@ -14,10 +14,8 @@ use crate::pages::not_found::NotFound;
 pub fn ProblemPage() -> impl IntoView {
     let params = use_params_map();
     let auth = expect_context::<AuthActions>();
-    let problem = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), auth.version()),
-        |(id, _)| get_problem(id),
-    );
+    let problem =
+        Resource::new(move || (params.read().get("id").unwrap_or_default(), auth.version()), |(id, _)| get_problem(id));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the problem…"</p> }>
             {move || Suspend::new(async move {

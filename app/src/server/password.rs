@@ -1,7 +1,7 @@
 //! Argon2id password hashing, off the async runtime (a hash takes tens of milliseconds).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use crate::api::ApiError;
 use crate::api::fields::Password;

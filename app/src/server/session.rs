@@ -4,9 +4,9 @@
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
+use http::HeaderValue;
 use http::header::{COOKIE, SET_COOKIE};
 use http::request::Parts;
-use http::HeaderValue;
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use rand::RngCore;
@@ -112,8 +112,7 @@ fn set_cookie(state: &AppState, token: &str, max_age: i64) {
 
 /// The client's address, for throttling; `None` when the server runs without connect info.
 pub fn client_ip() -> Option<String> {
-    request_parts()
-        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+    request_parts().and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
 }
 
 #[cfg(test)]

@@ -84,7 +84,10 @@ fn run(args: &Args) -> Result<bool, sandbox::Error> {
     if let Some(msg) = &report.message {
         println!("{msg}");
     }
-    println!("{:>4}  {:<6} {:<4} {:>14} {:>14} {:>10} {:>9}", "#", "test", "", "instructions", "limit", "memory", "wall");
+    println!(
+        "{:>4}  {:<6} {:<4} {:>14} {:>14} {:>10} {:>9}",
+        "#", "test", "", "instructions", "limit", "memory", "wall"
+    );
     for t in &report.tests {
         println!(
             "{:>4}  {:<6} {:<4} {:>14} {:>14} {:>8}KB {:>7.1}ms{}",

@@ -34,9 +34,7 @@ impl GoToolchain {
     /// Uses the Go distribution at `goroot` and compiles the standard library for wasip1 into
     /// `cache_dir` (about a minute the first time, a quarter second when warm).
     pub fn prepare(goroot: &Path, cache_dir: &Path) -> Result<GoToolchain> {
-        let goroot = goroot
-            .canonicalize()
-            .map_err(|e| Error::io(format!("find Go at {}", goroot.display()), e))?;
+        let goroot = goroot.canonicalize().map_err(|e| Error::io(format!("find Go at {}", goroot.display()), e))?;
         let go = goroot.join("bin").join("go");
         let version = std::fs::read_to_string(goroot.join("VERSION"))
             .map_err(|e| Error::io("read Go VERSION", e))?
@@ -78,10 +76,7 @@ impl GoToolchain {
             .output()
             .map_err(|e| Error::io("run go list std", e))?;
         if !out.status.success() {
-            return Err(Error::Toolchain(format!(
-                "go list std failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            )));
+            return Err(Error::Toolchain(format!("go list std failed: {}", String::from_utf8_lossy(&out.stderr))));
         }
         let importcfg = String::from_utf8_lossy(&out.stdout).into_owned();
         let tool_dir = goroot.join("pkg").join("tool").join("linux_amd64");
@@ -110,19 +105,12 @@ impl GoToolchain {
         }
         let dir_s = dir.to_string_lossy().into_owned();
         let goroot_s = self.goroot.to_string_lossy().into_owned();
-        let env = [
-            ("GOOS", "wasip1"),
-            ("GOARCH", "wasm"),
-            ("GOROOT", goroot_s.as_str()),
-            ("TMPDIR", dir_s.as_str()),
-        ];
+        let env = [("GOOS", "wasip1"), ("GOARCH", "wasm"), ("GOROOT", goroot_s.as_str()), ("TMPDIR", dir_s.as_str())];
         let trim = format!("-trimpath={dir_s}");
         let lang = self.version.split('.').take(2).collect::<Vec<_>>().join(".");
         let lang_flag = format!("-lang={lang}");
-        let mut args = vec![
-            "-p", "main", "-complete", &lang_flag, &trim, "-importcfg", "importcfg", "-pack", "-o",
-            "main.a",
-        ];
+        let mut args =
+            vec!["-p", "main", "-complete", &lang_flag, &trim, "-importcfg", "importcfg", "-pack", "-o", "main.a"];
         args.extend(files.iter().copied());
         let scrub = [(dir, ""), (self.goroot.as_path(), "<go>/")];
         let out = self.jail.run(&self.tool_dir.join("compile"), &args, &env, dir, limits, cancel)?;

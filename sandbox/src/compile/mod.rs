@@ -42,28 +42,21 @@ pub struct Toolchains {
 pub const MESSAGE_CAP: usize = 8 << 10;
 
 impl Toolchains {
-    pub fn compile(
-        &self,
-        lang: Language,
-        sources: &Sources<'_>,
-        cancel: Option<&Arc<AtomicBool>>,
-    ) -> Result<Compiled> {
+    pub fn compile(&self, lang: Language, sources: &Sources<'_>, cancel: Option<&Arc<AtomicBool>>) -> Result<Compiled> {
         let dir = tempfile::Builder::new()
             .prefix("prep-judge-")
             .tempdir_in(&self.scratch)
             .map_err(|e| Error::io("create compile dir", e))?;
         match lang {
             Language::Rust => {
-                let tc = self.rust.as_ref().ok_or_else(|| {
-                    Error::Toolchain("Rust (wasm32-wasip1) is not available".into())
-                })?;
+                let tc = self
+                    .rust
+                    .as_ref()
+                    .ok_or_else(|| Error::Toolchain("Rust (wasm32-wasip1) is not available".into()))?;
                 tc.compile(dir.path(), sources, &self.limits, cancel)
             }
             Language::Go => {
-                let tc = self
-                    .go
-                    .as_ref()
-                    .ok_or_else(|| Error::Toolchain("Go (wasip1) is not available".into()))?;
+                let tc = self.go.as_ref().ok_or_else(|| Error::Toolchain("Go (wasip1) is not available".into()))?;
                 tc.compile(dir.path(), sources, &self.limits, cancel)
             }
         }
@@ -89,10 +82,7 @@ pub(crate) fn failure_message(out: &JailOutcome, limits: &JailLimits, scrub: &[(
         msg.push_str("\n… (output truncated)");
     }
     if out.timed_out {
-        msg.push_str(&format!(
-            "\ncompilation took longer than {} s and was stopped",
-            limits.wall.as_secs()
-        ));
+        msg.push_str(&format!("\ncompilation took longer than {} s and was stopped", limits.wall.as_secs()));
     } else if let Some(sig) = out.signal {
         let why = match sig {
             libc::SIGXCPU => "used too much CPU time".to_string(),

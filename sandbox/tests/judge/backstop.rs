@@ -28,12 +28,8 @@ fn wall_clock_backstop_and_cancellation_interrupt_a_running_program() {
     let runtime = Runtime::new().unwrap();
     let module = runtime.compile(&spin_module()).unwrap();
     let prepared = runtime.prepare(&module).unwrap().expect("only WASI imports");
-    let limits = RunLimits {
-        fuel: u64::MAX / 2,
-        memory_bytes: 64 << 20,
-        output_bytes: 1024,
-        wall: Duration::from_millis(300),
-    };
+    let limits =
+        RunLimits { fuel: u64::MAX / 2, memory_bytes: 64 << 20, output_bytes: 1024, wall: Duration::from_millis(300) };
     let big_stack = std::thread::Builder::new().stack_size(sandbox::run::RUN_THREAD_STACK);
     let out = big_stack
         .spawn(move || {

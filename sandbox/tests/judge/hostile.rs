@@ -57,7 +57,10 @@ fn include_bytes_of_a_hidden_test() {
     assert_eq!(r.verdict, Verdict::CE, "{}", describe(&r));
     assert_no_leak(&r, &[&hidden_test_head()]);
     // A relative path from the compile dir cannot reach it either.
-    let r = lcs_samples(Language::Rust, r#"const T: &[u8] = include_bytes!("../../work/main/content/problems/lcs/tests/09.in"); fn lcs(_a: &str, _b: &str) -> i32 { T.len() as i32 }"#);
+    let r = lcs_samples(
+        Language::Rust,
+        r#"const T: &[u8] = include_bytes!("../../work/main/content/problems/lcs/tests/09.in"); fn lcs(_a: &str, _b: &str) -> i32 { T.len() as i32 }"#,
+    );
     assert_eq!(r.verdict, Verdict::CE, "{}", describe(&r));
 }
 

@@ -44,7 +44,11 @@ fn infinite_loop_is_tle() {
     );
     let t = r.first_failure().expect("failure");
     assert_eq!(t.instructions, t.instruction_limit);
-    expect(Language::Go, "package main\n\nfunc lcs(a, b string) int {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n", Verdict::TLE);
+    expect(
+        Language::Go,
+        "package main\n\nfunc lcs(a, b string) int {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n",
+        Verdict::TLE,
+    );
 }
 
 #[test]
@@ -74,7 +78,11 @@ func lcs(a, b string) int {
 
 #[test]
 fn print_loop_is_ole() {
-    expect(Language::Rust, r#"fn lcs(_a: &str, _b: &str) -> i32 { loop { println!("spam spam spam"); } }"#, Verdict::OLE);
+    expect(
+        Language::Rust,
+        r#"fn lcs(_a: &str, _b: &str) -> i32 { loop { println!("spam spam spam"); } }"#,
+        Verdict::OLE,
+    );
     expect(
         Language::Go,
         "package main\n\nimport \"fmt\"\n\nfunc lcs(a, b string) int {\n\tfor {\n\t\tfmt.Println(\"spam spam spam\")\n\t}\n}\n",
@@ -87,7 +95,11 @@ fn panics_are_runtime_errors_with_the_message() {
     let r = expect(Language::Rust, r#"fn lcs(_a: &str, _b: &str) -> i32 { panic!("learner gave up") }"#, Verdict::RE);
     assert!(detail(&r).contains("learner gave up"), "{}", detail(&r));
     assert!(detail(&r).contains("solution.rs:1"), "names the learner's file and line: {}", detail(&r));
-    let r = expect(Language::Go, "package main\n\nfunc lcs(a, b string) int {\n\tpanic(\"learner gave up\")\n}\n", Verdict::RE);
+    let r = expect(
+        Language::Go,
+        "package main\n\nfunc lcs(a, b string) int {\n\tpanic(\"learner gave up\")\n}\n",
+        Verdict::RE,
+    );
     assert!(detail(&r).contains("learner gave up") && detail(&r).contains("exit code 2"), "{}", detail(&r));
 }
 
@@ -139,7 +151,11 @@ fn lcs(a: &str, _b: &str) -> i32 { depth(1 << 40 | a.len() as u64) as i32 }"#,
 
 #[test]
 fn compile_errors_name_the_learners_lines_and_hide_our_paths() {
-    let r = expect(Language::Rust, "fn lcs(a: &str, b: &str) -> i32 {\n    let x: i32 = \"nope\";\n    x\n}\n", Verdict::CE);
+    let r = expect(
+        Language::Rust,
+        "fn lcs(a: &str, b: &str) -> i32 {\n    let x: i32 = \"nope\";\n    x\n}\n",
+        Verdict::CE,
+    );
     let msg = r.message.clone().unwrap_or_default();
     assert!(msg.contains("solution.rs:2"), "{msg}");
     assert!(!msg.contains("/tmp/") && !msg.contains("prep-judge-"), "{msg}");
@@ -185,15 +201,26 @@ fn main() {
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
     for name in ["01", "02", "03", "07"] {
         for ext in ["in", "out"] {
-            std::fs::copy(lcs.join(format!("tests/{name}.{ext}")), dir.path().join(format!("tests/{name}.{ext}"))).unwrap();
+            std::fs::copy(lcs.join(format!("tests/{name}.{ext}")), dir.path().join(format!("tests/{name}.{ext}")))
+                .unwrap();
         }
     }
     let problem = std::sync::Arc::new(sandbox::Problem::load(dir.path()).expect("loads"));
-    let sub = sandbox::Submission { problem: problem.clone(), language: Language::Rust, source: program.into(), tests: sandbox::Tests::All };
+    let sub = sandbox::Submission {
+        problem: problem.clone(),
+        language: Language::Rust,
+        source: program.into(),
+        tests: sandbox::Tests::All,
+    };
     let r = crate::judge().judge(&sub, None, &mut |_| {}).expect("judged");
     assert_eq!(r.verdict, Verdict::AC, "{}", describe(&r));
     assert_eq!(r.tests.len(), 4);
-    let sub = sandbox::Submission { problem, language: Language::Go, source: "package main\n\nfunc main() {}\n".into(), tests: sandbox::Tests::All };
+    let sub = sandbox::Submission {
+        problem,
+        language: Language::Go,
+        source: "package main\n\nfunc main() {}\n".into(),
+        tests: sandbox::Tests::All,
+    };
     let r = crate::judge().judge(&sub, None, &mut |_| {}).expect("judged");
     assert_eq!(r.verdict, Verdict::CE, "a language the problem does not offer");
 }

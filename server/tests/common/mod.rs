@@ -59,7 +59,11 @@ impl TestServer {
     }
 
     pub fn client(&self) -> Client {
-        Client { base: self.url(""), http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(), session: None }
+        Client {
+            base: self.url(""),
+            http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            session: None,
+        }
     }
 }
 

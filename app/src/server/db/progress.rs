@@ -141,13 +141,9 @@ pub async fn activity_by_day(pool: &SqlitePool, user_id: i64, since: i64) -> Res
 }
 
 pub async fn counts(pool: &SqlitePool, user_id: i64) -> Result<(usize, usize), sqlx::Error> {
-    let answered: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_one(pool)
-        .await?;
-    let rated: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ratings WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_one(pool)
-        .await?;
+    let answered: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ?").bind(user_id).fetch_one(pool).await?;
+    let rated: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM ratings WHERE user_id = ?").bind(user_id).fetch_one(pool).await?;
     Ok((answered as usize, rated as usize))
 }

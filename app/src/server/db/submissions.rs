@@ -62,7 +62,12 @@ pub async fn get(pool: &SqlitePool, user_id: i64, id: i64) -> Result<Option<Subm
 }
 
 /// This user's latest submissions to a problem, newest first.
-pub async fn recent(pool: &SqlitePool, user_id: i64, problem_id: &str, limit: i64) -> Result<Vec<SubmissionView>, sqlx::Error> {
+pub async fn recent(
+    pool: &SqlitePool,
+    user_id: i64,
+    problem_id: &str,
+    limit: i64,
+) -> Result<Vec<SubmissionView>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM submissions WHERE user_id = ? AND problem_id = ? ORDER BY id DESC LIMIT ?"
     ))

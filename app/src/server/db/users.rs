@@ -14,12 +14,13 @@ pub async fn create_guest(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
 
 /// `Ok(None)` when the username is taken.
 pub async fn create(pool: &SqlitePool, username: &str, password_hash: &str) -> Result<Option<i64>, sqlx::Error> {
-    let r = sqlx::query("INSERT INTO users (username, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        .bind(username)
-        .bind(password_hash)
-        .bind(now())
-        .execute(pool)
-        .await?;
+    let r =
+        sqlx::query("INSERT INTO users (username, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .bind(username)
+            .bind(password_hash)
+            .bind(now())
+            .execute(pool)
+            .await?;
     Ok((r.rows_affected() == 1).then(|| r.last_insert_rowid()))
 }
 
@@ -40,11 +41,14 @@ pub enum Claim {
 
 /// Gives a guest account a username and password; its progress stays where it is because the
 /// user id does not change.
-pub async fn claim_guest(pool: &SqlitePool, user_id: i64, username: &str, password_hash: &str) -> Result<Claim, sqlx::Error> {
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = ?")
-        .bind(username)
-        .fetch_optional(pool)
-        .await?;
+pub async fn claim_guest(
+    pool: &SqlitePool,
+    user_id: i64,
+    username: &str,
+    password_hash: &str,
+) -> Result<Claim, sqlx::Error> {
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE username = ?").bind(username).fetch_optional(pool).await?;
     if taken.is_some() {
         return Ok(Claim::UsernameTaken);
     }
