@@ -34,10 +34,8 @@ pub async fn open(path: &Path) -> Result<SqlitePool, StartupError> {
     // pass them; take the write lock once now rather than fail on a learner's first click.
     sqlx::query("BEGIN IMMEDIATE; ROLLBACK;").execute(&pool).await.map_err(|e| fail(explain(&e)))?;
     // Expired sessions are refused by every lookup; deleting them at start keeps the table small.
-    let now =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
-        .bind(now)
+        .bind(app::server::state::now())
         .execute(&pool)
         .await
         .map_err(|e| fail(explain(&e)))?;

@@ -10,12 +10,10 @@ pub const THEME_COOKIE: &str = "theme";
 pub async fn set_theme(theme: String) -> Result<Theme, ApiError> {
     super::respond(async {
         let theme = Theme::parse(&theme).ok_or_else(|| ApiError::bad_input("Theme is auto, light or dark."))?;
-        let cookie = format!("{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", theme.as_str());
-        if let (Some(res), Ok(v)) =
-            (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
-        {
-            res.append_header(http::header::SET_COOKIE, v);
-        }
+        crate::server::session::append_cookie(&format!(
+            "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            theme.as_str()
+        ));
         Ok(theme)
     })
     .await

@@ -104,8 +104,12 @@ pub async fn end(state: &AppState) -> Result<(), ApiError> {
 
 fn set_cookie(state: &AppState, token: &str, max_age: i64) {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let value = format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
-    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+    append_cookie(&format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"));
+}
+
+/// Adds a `Set-Cookie` header with this value to the response being built.
+pub fn append_cookie(value: &str) {
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(value)) {
         res.append_header(SET_COOKIE, v);
     }
 }
