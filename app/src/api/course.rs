@@ -93,7 +93,9 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
         let (answers, ratings, done) = match &user {
             Some(u) => {
                 progress::record_visit(&state.pool, u.id, &id).await.map_err(internal("recording visit"))?;
-                let (a, r) = progress::question_states(&state.pool, u.id).await.map_err(internal("reading answers"))?;
+                let ids: Vec<&str> = lesson.questions.iter().map(|q| q.id.as_str()).collect();
+                let (a, r) =
+                    progress::question_states(&state.pool, u.id, &ids).await.map_err(internal("reading answers"))?;
                 let done = progress::is_done(&state.pool, u.id, &id).await.map_err(internal("reading progress"))?;
                 (a, r, done)
             }

@@ -106,17 +106,27 @@ pub async fn rate(pool: &SqlitePool, user_id: i64, question_id: &str, rating: Ra
 pub async fn question_states(
     pool: &SqlitePool,
     user_id: i64,
+    question_ids: &[&str],
 ) -> Result<(HashMap<String, String>, HashMap<String, Rating>), sqlx::Error> {
-    let answers: Vec<(String, String)> = sqlx::query_as("SELECT question_id, answer FROM answers WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_all(pool)
-        .await?;
+    // The ids travel as one JSON array, expanded by SQLite's json_each.
+    let ids = serde_json::to_string(question_ids).unwrap_or_else(|_| "[]".into());
+    let answers: Vec<(String, String)> = sqlx::query_as(
+        "SELECT question_id, answer FROM answers
+         WHERE user_id = ? AND question_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(user_id)
+    .bind(&ids)
+    .fetch_all(pool)
+    .await?;
     // The newest rating per question: ratings are append-only, ids grow with time.
     let ratings: Vec<(String, String)> = sqlx::query_as(
         "SELECT question_id, rating FROM ratings WHERE id IN
-           (SELECT MAX(id) FROM ratings WHERE user_id = ? GROUP BY question_id)",
+           (SELECT MAX(id) FROM ratings
+            WHERE user_id = ? AND question_id IN (SELECT value FROM json_each(?))
+            GROUP BY question_id)",
     )
     .bind(user_id)
+    .bind(&ids)
     .fetch_all(pool)
     .await?;
     let ratings = ratings.into_iter().filter_map(|(q, r)| Rating::parse(&r).ok().map(|r| (q, r))).collect();
