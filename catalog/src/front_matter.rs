@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::id::Id;
+use domain::Id;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +35,15 @@ pub struct SectionMeta {
     pub id: Id,
     pub title: String,
     pub summary: String,
+}
+
+/// What the course reads of a `demo.toml`: the demo runner owns the rest of the file.
+#[derive(Debug, Deserialize)]
+pub struct DemoMeta {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub lesson: Option<Id>,
 }
 
 const FENCE: &str = "+++";

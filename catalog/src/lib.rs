@@ -3,17 +3,29 @@
 //! Loading validates the whole tree (ids, front matter, cross references) and renders every
 //! lesson's Markdown to HTML up front, so a request never parses Markdown and a broken content
 //! file stops start-up with `path: reason` instead of failing in front of a learner.
+//!
+//! Each content format has its one parser here: lesson front matter (`front_matter`), section
+//! files, and `problem.toml` ([`problem`]), which the judge uses too (without the `render`
+//! feature, so it does not compile Markdown or highlighting).
 
 mod error;
+#[cfg(feature = "render")]
 mod front_matter;
+#[cfg(feature = "render")]
 mod highlight;
-mod id;
+#[cfg(feature = "render")]
 mod load;
+#[cfg(feature = "render")]
 mod markdown;
+#[cfg(feature = "render")]
 mod model;
+pub mod problem;
 
+pub use domain::{Id, IdError};
 pub use error::LoadError;
-pub use id::{Id, IdError};
+#[cfg(feature = "render")]
 pub use load::load;
+#[cfg(feature = "render")]
 pub use markdown::{Rendered, render_markdown};
-pub use model::{Catalog, Item, Lesson, LinkedItem, Question, Section, TocEntry};
+#[cfg(feature = "render")]
+pub use model::{Catalog, Demo, Lesson, LinkedItem, Problem, Question, Section, TocEntry};

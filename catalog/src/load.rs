@@ -4,13 +4,16 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use domain::Id;
+
 use crate::error::LoadError;
-use crate::front_matter::{self, LessonMeta, SectionMeta};
-use crate::id::Id;
+use crate::front_matter::{self, DemoMeta, LessonMeta, SectionMeta};
 use crate::markdown::render_markdown;
-use crate::model::{Catalog, Item, Lesson, LinkedItem, Question, Section};
+use crate::model::{Catalog, Demo, Lesson, LinkedItem, Problem, Question, Section};
+use crate::problem::{self, ProblemManifest, one_line};
 
 const SECTION_FILE: &str = "_section.toml";
+const DEMO_FILE: &str = "demo.toml";
 const MAX_MINUTES: u32 = 120;
 
 /// Loads the course from a `content/` directory.
@@ -19,8 +22,8 @@ pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
     if !lessons_dir.is_dir() {
         return Err(LoadError::new(&lessons_dir, "directory not found (is --content pointing at the content folder?)"));
     }
-    let problems = load_items(&content_dir.join("problems"), "problem.toml")?;
-    let demos = load_items(&content_dir.join("demos"), "demo.toml")?;
+    let problems = load_problems(&content_dir.join("problems"))?;
+    let demos = load_demos(&content_dir.join("demos"))?;
 
     let mut sections = Vec::new();
     let mut lessons: Vec<Lesson> = Vec::new();
@@ -47,12 +50,12 @@ pub fn load(content_dir: &Path) -> Result<Catalog, LoadError> {
         ));
     }
     // A problem or demo that names its lesson must name one that exists.
-    for (kind, file, items) in [("problems", "problem.toml", &problems), ("demos", "demo.toml", &demos)] {
-        for item in items.values() {
-            if let Some(lesson) = item.lesson.as_deref().filter(|l| !seen.lessons.contains_key(*l)) {
-                let path = content_dir.join(kind).join(item.id.as_str()).join(file);
-                return Err(LoadError::new(&path, format!("lesson `{lesson}` does not exist")));
-            }
+    let problem_lessons = problems.values().map(|p| ("problems", problem::MANIFEST_FILE, &p.id, &p.lesson));
+    let demo_lessons = demos.values().map(|d| ("demos", DEMO_FILE, &d.id, &d.lesson));
+    for (kind, file, id, lesson) in problem_lessons.chain(demo_lessons) {
+        if let Some(lesson) = lesson.as_ref().filter(|l| !seen.lessons.contains_key(l.as_str())) {
+            let path = content_dir.join(kind).join(id.as_str()).join(file);
+            return Err(LoadError::new(&path, format!("lesson `{lesson}` does not exist")));
         }
     }
     Ok(Catalog::new(sections, lessons, problems, demos))
@@ -91,14 +94,14 @@ impl Seen {
 fn load_lesson(
     path: &Path,
     section: usize,
-    problems: &HashMap<String, Item>,
-    demos: &HashMap<String, Item>,
+    problems: &HashMap<Id, Problem>,
+    demos: &HashMap<Id, Demo>,
     seen: &mut Seen,
 ) -> Result<Lesson, LoadError> {
     let text = read(path)?;
     let (front, body, _) = front_matter::split(&text).map_err(|r| LoadError::new(path, r))?;
     let meta: LessonMeta = toml::from_str(front)
-        .map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e.to_string()))))?;
+        .map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e))))?;
     seen.lesson(path, &meta.id)?;
     nonempty(path, "title", &meta.title)?;
     nonempty(path, "summary", &meta.summary)?;
@@ -117,9 +120,8 @@ fn load_lesson(
         });
     }
     let rendered = render_markdown(body);
-    let link = |ids: Vec<Id>, known: &HashMap<String, Item>| {
-        ids.into_iter().map(|id| LinkedItem { title: known.get(id.as_str()).map(|i| i.title.clone()), id }).collect()
-    };
+    let problems = meta.problems.into_iter().map(|id| LinkedItem { title: problems.get(&id).map(|p| p.title.clone()), id });
+    let demos = meta.demos.into_iter().map(|id| LinkedItem { title: demos.get(&id).map(|d| d.title.clone()), id });
     Ok(Lesson {
         id: meta.id,
         section,
@@ -130,52 +132,56 @@ fn load_lesson(
         html: rendered.html,
         toc: rendered.toc,
         questions,
-        problems: link(meta.problems, problems),
-        demos: link(meta.demos, demos),
+        problems: problems.collect(),
+        demos: demos.collect(),
     })
 }
 
-/// Problems and demos belong to other parts of the platform (the judge, the demo runner); the
-/// catalog reads only what the course shows: title, difficulty, lesson, statement, starter code.
-fn load_items(dir: &Path, file_name: &str) -> Result<HashMap<String, Item>, LoadError> {
-    let mut items = HashMap::new();
-    if !dir.is_dir() {
-        return Ok(items);
-    }
-    for item_dir in sorted_entries(dir)?.into_iter().filter(|p| p.is_dir()) {
-        let path = item_dir.join(file_name);
-        if !path.is_file() {
-            continue;
-        }
-        let table: toml::Table = read_toml(&path)?;
-        let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-        let dir_name = item_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let id = text("id").unwrap_or_else(|| dir_name.to_owned());
-        let id = Id::parse(&id).map_err(|e| LoadError::new(&path, e.to_string()))?;
-        if id.as_str() != dir_name {
-            return Err(LoadError::new(&path, format!("id `{id}` differs from its folder name `{dir_name}`")));
-        }
-        let statement_path = item_dir.join("statement.md");
-        let mut body = if statement_path.is_file() { read(&statement_path)? } else { String::new() };
+/// Problems as the course shows them: title, difficulty, lesson, statement, starter code. The
+/// manifest is parsed by [`ProblemManifest::load`], the parser the judge uses too.
+fn load_problems(dir: &Path) -> Result<HashMap<Id, Problem>, LoadError> {
+    let mut problems = HashMap::new();
+    for problem_dir in problem::problem_dirs(dir)? {
+        let manifest = ProblemManifest::load(&problem_dir)?;
+        let statement_path = problem_dir.join("statement.md");
+        let mut body = read(&statement_path)?;
         let mut starters = Vec::new();
-        for (lang, name) in [("rust", "Rust"), ("go", "Go")] {
-            let starter = table.get(lang).and_then(|t| t.get("starter")).and_then(|v| v.as_str());
-            if let Some(code) = starter {
-                body += &format!("\n\n### Starter code: {name}\n\n```{lang}\n{}\n```\n", code.trim_end());
-                starters.push((lang.to_owned(), code.to_owned()));
-            }
+        for (lang, spec) in manifest.languages() {
+            let code = spec.starter();
+            body += &format!("\n\n### Starter code: {}\n\n```{lang}\n{}\n```\n", lang.label(), code.trim_end());
+            starters.push((lang, code.to_owned()));
         }
-        let item = Item {
-            title: text("title").unwrap_or_else(|| id.to_string()),
-            difficulty: text("difficulty"),
-            lesson: text("lesson"),
+        let problem = Problem {
+            title: manifest.title,
+            difficulty: manifest.difficulty,
+            tags: manifest.tags,
+            lesson: manifest.lesson,
             body_html: render_markdown(&body).html,
             starters,
-            id,
+            id: manifest.id,
         };
-        items.insert(item.id.to_string(), item);
+        problems.insert(problem.id.clone(), problem);
     }
-    Ok(items)
+    Ok(problems)
+}
+
+/// Demos as the course lists them (the demo runner reads the rest of `demo.toml`).
+fn load_demos(dir: &Path) -> Result<HashMap<Id, Demo>, LoadError> {
+    let mut demos = HashMap::new();
+    if !dir.is_dir() {
+        return Ok(demos);
+    }
+    for demo_dir in sorted_entries(dir)?.into_iter().filter(|p| p.join(DEMO_FILE).is_file()) {
+        let path = demo_dir.join(DEMO_FILE);
+        let meta: DemoMeta = read_toml(&path)?;
+        let folder = demo_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if meta.id.as_str() != folder {
+            return Err(LoadError::new(&path, format!("id `{}` differs from its folder name `{folder}`", meta.id)));
+        }
+        nonempty(&path, "title", &meta.title)?;
+        demos.insert(meta.id.clone(), Demo { id: meta.id, title: meta.title, lesson: meta.lesson });
+    }
+    Ok(demos)
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
@@ -200,7 +206,7 @@ fn read(path: &Path) -> Result<String, LoadError> {
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
     let text = read(path)?;
-    toml::from_str(&text).map_err(|e| LoadError::new(path, one_line(&e.to_string())))
+    toml::from_str(&text).map_err(|e| LoadError::new(path, one_line(&e)))
 }
 
 fn nonempty(path: &Path, what: &str, value: &str) -> Result<(), LoadError> {
@@ -208,11 +214,6 @@ fn nonempty(path: &Path, what: &str, value: &str) -> Result<(), LoadError> {
         return Err(LoadError::new(path, format!("{what} must not be empty")));
     }
     Ok(())
-}
-
-/// toml's errors span several lines with a source excerpt; start-up errors read better as one.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -253,8 +254,13 @@ mod tests {
             .put("lessons/01-a/02-y.md", &lesson("y", &[]))
             .put("lessons/02-b/_section.toml", "id = \"sec-b\"\ntitle = \"B\"\nsummary = \"second\"\n")
             .put("lessons/02-b/01-z.md", &lesson("z", &["z-1"]))
-            .put("problems/lcs/problem.toml", "title = \"Longest common subsequence\"\n");
+            .put("problems/lcs/problem.toml", &problem_toml("Longest common subsequence", ""))
+            .put("problems/lcs/statement.md", "Find it.\n");
         t
+    }
+
+    fn problem_toml(title: &str, extra: &str) -> String {
+        format!("id = \"lcs\"\ntitle = \"{title}\"\ndifficulty = \"medium\"\nsamples = [\"01\"]\n{extra}[go]\nsignature = \"func lcs(a, b string) int\"\nstarter = \"func lcs(a, b string) int {{\\n\\treturn 0\\n}}\"\n")
     }
 
     #[test]
@@ -273,24 +279,23 @@ mod tests {
     #[test]
     fn problem_pages_carry_statement_and_starter_code() {
         let t = good();
-        t.put("problems/lcs/statement.md", "Find the **LCS**.\n")
-            .put("problems/lcs/problem.toml", "title = \"LCS\"\ndifficulty = \"medium\"\n[go]\nstarter = \"func lcs(a, b string) int {\\n\\treturn 0\\n}\"\n");
+        t.put("problems/lcs/statement.md", "Find the **LCS**.\n");
         let c = t.load().unwrap();
         let lcs = &c.problems["lcs"];
-        assert_eq!(lcs.difficulty.as_deref(), Some("medium"));
+        assert_eq!(lcs.difficulty, domain::Difficulty::Medium);
         assert!(lcs.body_html.contains("<strong>LCS</strong>"), "{}", lcs.body_html);
         assert!(
             lcs.body_html.contains("Starter code: Go") && lcs.body_html.contains("language-go"),
             "{}",
             lcs.body_html
         );
-        assert_eq!(lcs.starters, [("go".to_string(), "func lcs(a, b string) int {\n\treturn 0\n}".to_string())]);
+        assert_eq!(lcs.starters, [(domain::Language::Go, "func lcs(a, b string) int {\n\treturn 0\n}".to_string())]);
     }
 
     #[test]
     fn a_problem_folder_and_id_must_agree() {
         let t = good();
-        t.put("problems/lcs/problem.toml", "id = \"other\"\ntitle = \"LCS\"\n");
+        t.put("problems/lcs/problem.toml", &problem_toml("LCS", "").replace("id = \"lcs\"", "id = \"other\""));
         assert!(t.load().unwrap_err().reason.contains("differs from its folder name"));
     }
 
@@ -343,12 +348,12 @@ mod tests {
     #[test]
     fn a_problem_naming_a_missing_lesson_is_an_error() {
         let t = good();
-        t.put("problems/lcs/problem.toml", "title = \"LCS\"\nlesson = \"no-such-lesson\"\n");
+        t.put("problems/lcs/problem.toml", &problem_toml("LCS", "lesson = \"no-such-lesson\"\n"));
         let e = t.load().unwrap_err();
         assert!(e.path.ends_with("problems/lcs/problem.toml"), "{e}");
         assert!(e.reason.contains("lesson `no-such-lesson` does not exist"), "{e}");
         let t = good();
-        t.put("problems/lcs/problem.toml", "title = \"LCS\"\nlesson = \"x\"\n");
+        t.put("problems/lcs/problem.toml", &problem_toml("LCS", "lesson = \"x\"\n"));
         assert!(t.load().is_ok());
     }
 

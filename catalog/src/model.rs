@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use crate::id::Id;
+use domain::{Difficulty, Id, Language};
 
 /// The whole course, immutable after loading.
 #[derive(Debug, Default)]
@@ -12,22 +12,32 @@ pub struct Catalog {
     lesson_index: HashMap<String, usize>,
     question_index: HashMap<String, usize>,
     /// Problems and demos that exist under `content/`, by id.
-    pub problems: HashMap<String, Item>,
-    pub demos: HashMap<String, Item>,
+    pub problems: HashMap<Id, Problem>,
+    pub demos: HashMap<Id, Demo>,
 }
 
-/// A problem or demo as the course shows it; judging and running belong to other crates.
+/// A problem as the course shows it; judging belongs to the sandbox (which reads the same
+/// `problem.toml` through [`crate::problem`]).
 #[derive(Debug, Clone)]
-pub struct Item {
+pub struct Problem {
     pub id: Id,
     pub title: String,
-    pub difficulty: Option<String>,
+    pub difficulty: Difficulty,
+    pub tags: Vec<String>,
     /// The lesson it belongs to, if it names one.
-    pub lesson: Option<String>,
+    pub lesson: Option<Id>,
     /// `statement.md` rendered, plus each language's starter code as a highlighted block.
     pub body_html: String,
-    /// `(language, starter code)` for each language the problem offers (`rust`, `go`).
-    pub starters: Vec<(String, String)>,
+    /// The starter code of each language the problem offers, in [`Language::ALL`] order.
+    pub starters: Vec<(Language, String)>,
+}
+
+/// A demo as the course lists it; running it belongs to the demo runner.
+#[derive(Debug, Clone)]
+pub struct Demo {
+    pub id: Id,
+    pub title: String,
+    pub lesson: Option<Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,8 +90,8 @@ impl Catalog {
     pub(crate) fn new(
         sections: Vec<Section>,
         lessons: Vec<Lesson>,
-        problems: HashMap<String, Item>,
-        demos: HashMap<String, Item>,
+        problems: HashMap<Id, Problem>,
+        demos: HashMap<Id, Demo>,
     ) -> Self {
         let lesson_index = lessons.iter().enumerate().map(|(i, l)| (l.id.to_string(), i)).collect();
         let question_index = lessons

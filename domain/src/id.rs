@@ -1,9 +1,9 @@
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// An identifier from content metadata: progress is keyed by these, so they are parsed once,
-/// strictly, and then trusted everywhere.
+/// An identifier of a lesson, question, problem or demo: progress is keyed by these, so they are
+/// parsed once, strictly (they appear in URLs and database keys), and then trusted everywhere.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(String);
 
@@ -42,6 +42,25 @@ impl Id {
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for Id {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        Id::parse(s)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 

@@ -1,0 +1,22 @@
+//! Values every part of Prep agrees on, defined once: content [`Id`]s, the [`Language`]s a
+//! solution may be written in, the judge's [`Verdict`]s, a submission's [`SubmissionStatus`] and
+//! result, a question's [`Rating`], a problem's [`Difficulty`].
+//!
+//! Small on purpose (serde only): the browser bundle compiles it too. Every type parses from and
+//! prints to one spelling, the one stored in the database and sent over the API.
+
+mod difficulty;
+mod id;
+mod language;
+mod parse;
+mod rating;
+mod submission;
+mod verdict;
+
+pub use difficulty::Difficulty;
+pub use id::{Id, IdError};
+pub use language::Language;
+pub use parse::UnknownValue;
+pub use rating::Rating;
+pub use submission::{ProgressEvent, SubmissionResult, SubmissionStatus, TestRow, human_count};
+pub use verdict::Verdict;

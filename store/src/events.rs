@@ -1,0 +1,123 @@
+//! Signals between the processes that share the database: "a submission was queued" (wakes
+//! judge workers) and judge progress (reaches the web process whose learner is watching).
+//!
+//! On SQLite every worker lives in the web process, so both are in-process channels. On Postgres
+//! they travel as `NOTIFY` on two channels and every process `LISTEN`s; a process's own
+//! notifications come back to it the same way, so there is one path, not two. Notifications are
+//! hints, not the record: a listener that reconnects may miss some, so the readers (the SSE
+//! stream, the worker loop) also look at the database now and then.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use domain::ProgressEvent;
+use sqlx::postgres::PgListener;
+use tokio::sync::{Notify, broadcast};
+use tokio::task::JoinHandle;
+
+use crate::connect::DatabaseUrl;
+use crate::{Result, Store};
+
+const PROGRESS_CHANNEL: &str = "prep_progress";
+const QUEUE_CHANNEL: &str = "prep_queue";
+/// Progress events buffered per subscriber; a slower one skips ahead (it re-reads the row).
+const PROGRESS_BUFFER: usize = 1024;
+/// Wait before listening again after the connection dropped.
+const RECONNECT_DELAY: Duration = Duration::from_secs(1);
+
+pub(crate) struct Events {
+    progress: broadcast::Sender<ProgressEvent>,
+    queued: Arc<Notify>,
+    /// Postgres: the task that listens; stopped with the store.
+    listener: Option<JoinHandle<()>>,
+}
+
+impl Events {
+    pub(crate) async fn start(url: &DatabaseUrl) -> Result<Events, sqlx::Error> {
+        let (progress, _) = broadcast::channel(PROGRESS_BUFFER);
+        let queued = Arc::new(Notify::new());
+        let listener = match url {
+            DatabaseUrl::Sqlite(_) => None,
+            DatabaseUrl::Postgres(url) => {
+                // Connect once here, so a bad URL fails start-up rather than a background task.
+                let mut listener = PgListener::connect(url).await?;
+                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL]).await?;
+                Some(tokio::spawn(forward(listener, progress.clone(), queued.clone())))
+            }
+        };
+        Ok(Events { progress, queued, listener })
+    }
+
+    pub(crate) fn stop(&self) {
+        if let Some(task) = &self.listener {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for Events {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn forward(mut listener: PgListener, progress: broadcast::Sender<ProgressEvent>, queued: Arc<Notify>) {
+    loop {
+        match listener.recv().await {
+            Ok(n) if n.channel() == QUEUE_CHANNEL => queued.notify_one(),
+            Ok(n) => match serde_json::from_str::<ProgressEvent>(n.payload()) {
+                Ok(event) => {
+                    let _ = progress.send(event);
+                }
+                Err(e) => tracing::warn!(error = %e, "ignored a progress notification that does not parse"),
+            },
+            Err(e) => {
+                // PgListener reconnects on the next recv; notifications in between are lost,
+                // which the readers tolerate (see the module comment).
+                tracing::warn!(error = %e, "lost the Postgres notification connection; listening again");
+                tokio::time::sleep(RECONNECT_DELAY).await;
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Wakes a judge worker (in any process) to look at the queue.
+    pub async fn announce_queued(&self) -> Result<()> {
+        match self.events.listener {
+            None => self.events.queued.notify_one(),
+            Some(_) => {
+                sqlx::query("SELECT pg_notify($1, '')").bind(QUEUE_CHANNEL).execute(&self.pool).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves when a submission may have been queued since the last call.
+    pub async fn queued(&self) {
+        self.events.queued.notified().await
+    }
+
+    /// Tells whoever follows this submission how far the judge has got.
+    pub async fn publish_progress(&self, event: &ProgressEvent) -> Result<()> {
+        match self.events.listener {
+            None => {
+                let _ = self.events.progress.send(event.clone());
+            }
+            Some(_) => {
+                let payload = serde_json::to_string(event).map_err(crate::StoreError::corrupt)?;
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(PROGRESS_CHANNEL)
+                    .bind(payload)
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every progress event from now on, for every submission (filter by id).
+    pub fn subscribe_progress(&self) -> broadcast::Receiver<ProgressEvent> {
+        self.events.progress.subscribe()
+    }
+}

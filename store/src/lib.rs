@@ -1,0 +1,66 @@
+//! Prep's data, in one place: every SQL statement, the migrations and the row types.
+//!
+//! One [`Store`] serves SQLite (the embedded default: a file, WAL, one machine) and PostgreSQL
+//! (scale-out: several web and judge-worker processes on several machines). Queries go through
+//! sqlx's Any driver with `$n` placeholders, which both engines accept, so almost every
+//! statement has one text; the few that differ say so next to each other ([`Backend`]).
+//!
+//! Statuses, languages, verdicts and ratings cross this boundary as the `domain` enums; a value
+//! in the database that does not parse is reported as [`StoreError::Corrupt`], never guessed.
+
+mod clock;
+mod connect;
+mod error;
+mod events;
+mod migrations;
+mod progress;
+mod queue;
+mod sessions;
+mod submissions;
+#[cfg(feature = "test-support")]
+pub mod testing;
+mod users;
+
+use std::sync::Arc;
+
+use sqlx::AnyPool;
+
+pub use clock::now;
+pub use connect::{Backend, DatabaseUrl};
+pub use error::{OpenError, StoreError};
+pub use progress::{LessonStates, QuestionStates};
+pub use queue::{ClaimedSubmission, Lease};
+pub use sessions::SESSION_LIFETIME_SECS;
+pub use submissions::{Enqueue, NewSubmission, PendingLimits, SubmissionRow};
+pub use users::{Claim, Credentials, SessionUser, UserId};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The database and its event channels. Cheap to clone; every clone shares one pool.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    events: Arc<events::Events>,
+}
+
+impl Store {
+    /// Opens (creating a SQLite file and its folder if missing) and migrates the database.
+    pub async fn open(url: &DatabaseUrl) -> Result<Store, OpenError> {
+        let pool = connect::pool(url).await?;
+        migrations::run(&pool, url.backend()).await.map_err(|e| url.fail(format!("migrations failed: {e}")))?;
+        connect::check_writable(&pool, url).await?;
+        let events = events::Events::start(url).await.map_err(|e| url.fail(e.to_string()))?;
+        Ok(Store { pool, backend: url.backend(), events: Arc::new(events) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection (after in-flight queries finish).
+    pub async fn close(&self) {
+        self.events.stop();
+        self.pool.close().await;
+    }
+}

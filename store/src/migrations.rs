@@ -1,0 +1,32 @@
+//! The schema, embedded in the binary: one list per engine. SQLite's list keeps the files (and
+//! so the checksums) of databases created before Postgres was supported.
+
+use std::borrow::Cow;
+
+use sqlx::AnyPool;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+use crate::connect::Backend;
+
+const SQLITE: &[(i64, &str, &str)] = &[
+    (1, "accounts and progress", include_str!("../migrations/sqlite/0001_accounts_and_progress.sql")),
+    (2, "submissions", include_str!("../migrations/sqlite/0002_submissions.sql")),
+    (3, "leases and fair queue", include_str!("../migrations/sqlite/0003_leases_and_fair_queue.sql")),
+];
+
+const POSTGRES: &[(i64, &str, &str)] = &[(1, "schema", include_str!("../migrations/postgres/0001_schema.sql"))];
+
+pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {
+    let list = match backend {
+        Backend::Sqlite => SQLITE,
+        Backend::Postgres => POSTGRES,
+    };
+    let migrations = list
+        .iter()
+        .map(|&(version, description, sql)| {
+            Migration::new(version, Cow::Borrowed(description), MigrationType::Simple, Cow::Borrowed(sql), false)
+        })
+        .collect::<Vec<_>>();
+    let migrator = Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT };
+    migrator.run(pool).await
+}

@@ -1,0 +1,151 @@
+//! Submissions as the web side sees them: queue one (within the learner's limits), read them.
+//! The worker side (claim, lease, finish) is in `queue.rs`.
+
+use std::collections::HashSet;
+
+use domain::{Language, SubmissionResult, SubmissionStatus};
+
+use crate::connect::Backend;
+use crate::users::UserId;
+use crate::{Result, Store, StoreError, now};
+
+pub struct NewSubmission<'a> {
+    pub user: UserId,
+    pub problem_id: &'a str,
+    pub language: Language,
+    pub source: &'a str,
+    /// "Run" (the sample tests) rather than "Submit" (every test).
+    pub samples_only: bool,
+    /// Whose turn in the queue this counts against (see migration 0003): `user:<id>` for an
+    /// account, `guest@<address>` for a guest.
+    pub fair_key: &'a str,
+}
+
+/// How many submissions may wait or run at once.
+#[derive(Debug, Clone, Copy)]
+pub struct PendingLimits {
+    pub per_learner: i64,
+    /// Per fair key: bounds a crowd of guest accounts from one address together.
+    pub per_fair_key: i64,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Enqueue {
+    Queued(i64),
+    /// The learner already has this many waiting or running.
+    LearnerBusy { pending: i64 },
+    /// Their fair key (their address, for guests) already has this many.
+    FairKeyBusy { pending: i64 },
+}
+
+/// A submission as its owner sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionRow {
+    pub id: i64,
+    pub problem_id: String,
+    pub language: Language,
+    pub samples_only: bool,
+    pub status: SubmissionStatus,
+    pub result: Option<SubmissionResult>,
+    pub created_at: i64,
+}
+
+type Row = (i64, String, String, i64, String, Option<String>, i64);
+const COLUMNS: &str = "id, problem_id, language, samples_only, status, result, created_at";
+
+fn row((id, problem_id, language, samples_only, status, result, created_at): Row) -> Result<SubmissionRow> {
+    let result = result.and_then(|json| match serde_json::from_str::<SubmissionResult>(&json) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            // Shown as "no result" rather than making the learner's history unreadable.
+            tracing::error!(id, error = %e, "stored submission result does not parse");
+            None
+        }
+    });
+    Ok(SubmissionRow {
+        id,
+        problem_id,
+        language: language.parse().map_err(StoreError::corrupt)?,
+        samples_only: samples_only != 0,
+        status: status.parse().map_err(StoreError::corrupt)?,
+        result,
+        created_at,
+    })
+}
+
+impl Store {
+    /// Queues a submission unless the learner (or their fair key) already has `limits` pending.
+    /// The check and the insert are one statement (SQLite has one writer; Postgres serialises
+    /// the fair key with an advisory lock), so simultaneous requests cannot overshoot.
+    pub async fn enqueue_submission(&self, new: &NewSubmission<'_>, limits: PendingLimits) -> Result<Enqueue> {
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(new.fair_key).execute(&mut *tx).await?;
+        }
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO submissions (user_id, problem_id, language, source, samples_only, created_at, fair_key)
+             SELECT $1, $2, $3, $4, $5, $6, $7
+             WHERE (SELECT COUNT(*) FROM submissions WHERE user_id = $1 AND status <> 'done') < $8
+               AND (SELECT COUNT(*) FROM submissions WHERE fair_key = $7 AND status <> 'done') < $9
+             RETURNING id",
+        )
+        .bind(new.user.get())
+        .bind(new.problem_id)
+        .bind(new.language.as_str())
+        .bind(new.source)
+        .bind(i64::from(new.samples_only))
+        .bind(now())
+        .bind(new.fair_key)
+        .bind(limits.per_learner)
+        .bind(limits.per_fair_key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let outcome = match id {
+            Some(id) => Enqueue::Queued(id),
+            None => {
+                let (mine, key): (i64, i64) = sqlx::query_as(
+                    "SELECT (SELECT COUNT(*) FROM submissions WHERE user_id = $1 AND status <> 'done'),
+                            (SELECT COUNT(*) FROM submissions WHERE fair_key = $2 AND status <> 'done')",
+                )
+                .bind(new.user.get())
+                .bind(new.fair_key)
+                .fetch_one(&mut *tx)
+                .await?;
+                if mine >= limits.per_learner {
+                    Enqueue::LearnerBusy { pending: mine }
+                } else {
+                    Enqueue::FairKeyBusy { pending: key }
+                }
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// One of this learner's submissions (another learner's id reads as missing).
+    pub async fn submission(&self, user: UserId, id: i64) -> Result<Option<SubmissionRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM submissions WHERE id = $1 AND user_id = $2");
+        let found: Option<Row> = sqlx::query_as(&sql).bind(id).bind(user.get()).fetch_optional(&self.pool).await?;
+        found.map(row).transpose()
+    }
+
+    /// This learner's latest submissions to a problem, newest first.
+    pub async fn recent_submissions(&self, user: UserId, problem_id: &str, limit: i64) -> Result<Vec<SubmissionRow>> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM submissions WHERE user_id = $1 AND problem_id = $2 ORDER BY id DESC LIMIT $3");
+        let rows: Vec<Row> =
+            sqlx::query_as(&sql).bind(user.get()).bind(problem_id).bind(limit).fetch_all(&self.pool).await?;
+        rows.into_iter().map(row).collect()
+    }
+
+    /// Problems this learner has solved: a full submission (not just the samples) accepted.
+    pub async fn solved_problems(&self, user: UserId) -> Result<HashSet<String>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT problem_id FROM submissions WHERE user_id = $1 AND verdict = 'AC' AND samples_only = 0",
+        )
+        .bind(user.get())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+}

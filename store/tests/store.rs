@@ -1,0 +1,262 @@
+//! Every store behaviour, on SQLite and (when the test cluster is up) Postgres: the same calls,
+//! the same answers.
+
+use std::time::Duration;
+
+use domain::{Language, ProgressEvent, Rating, SubmissionResult, SubmissionStatus, Verdict};
+use store::testing::{backends, fresh_database};
+use store::{Backend, Claim, Enqueue, NewSubmission, PendingLimits, Store, UserId};
+
+async fn each_backend<F, Fut>(test: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(backend, dir.path()).await;
+        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{backend:?}: {e}"));
+        eprintln!("-- {backend:?}");
+        test(store.clone()).await;
+        store.close().await;
+    }
+}
+
+const LIMITS: PendingLimits = PendingLimits { per_learner: 3, per_fair_key: 5 };
+
+fn submission<'a>(user: UserId, fair_key: &'a str) -> NewSubmission<'a> {
+    NewSubmission {
+        user,
+        problem_id: "lcs",
+        language: Language::Go,
+        source: "package main",
+        samples_only: false,
+        fair_key,
+    }
+}
+
+fn accepted() -> SubmissionResult {
+    SubmissionResult {
+        verdict: Verdict::AC,
+        title: "Accepted".into(),
+        message: None,
+        tests: Vec::new(),
+        total_tests: 0,
+        instructions: 7,
+        peak_memory: 0,
+    }
+}
+
+async fn queued(store: &Store, new: &NewSubmission<'_>) -> i64 {
+    match store.enqueue_submission(new, LIMITS).await.unwrap() {
+        Enqueue::Queued(id) => id,
+        other => panic!("not queued: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn accounts_and_sessions() {
+    each_backend(|s| async move {
+        let guest = s.create_guest().await.unwrap();
+        let ada = s.create_user("Ada", "hash-a").await.unwrap().expect("created");
+        assert_ne!(guest, ada);
+        assert_eq!(s.create_user("ada", "hash-b").await.unwrap(), None, "usernames ignore case");
+        let creds = s.credentials("ADA").await.unwrap().expect("found regardless of case");
+        assert_eq!((creds.id, creds.password_hash.as_str()), (ada, "hash-a"));
+        assert!(s.credentials("nobody").await.unwrap().is_none());
+
+        assert_eq!(s.claim_guest(guest, "ADA", "h").await.unwrap(), Claim::UsernameTaken);
+        assert_eq!(s.claim_guest(guest, "grace", "h").await.unwrap(), Claim::Claimed);
+        assert_eq!(s.claim_guest(guest, "grace2", "h").await.unwrap(), Claim::NotAGuest);
+
+        s.create_session("token-1", ada).await.unwrap();
+        let user = s.session_user("token-1").await.unwrap().expect("live session");
+        assert_eq!((user.id, user.username.as_deref()), (ada, Some("Ada")));
+        assert!(s.session_user("token-2").await.unwrap().is_none());
+        s.delete_session("token-1").await.unwrap();
+        assert!(s.session_user("token-1").await.unwrap().is_none());
+        assert_eq!(s.purge_expired_sessions().await.unwrap(), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn progress_answers_and_ratings() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        s.record_lesson_visit(u, "l1").await.unwrap();
+        s.record_lesson_visit(u, "l2").await.unwrap();
+        s.record_lesson_visit(u, "l1").await.unwrap();
+        s.set_lesson_done(u, "l2", true).await.unwrap();
+        let states = s.lesson_states(u).await.unwrap();
+        assert_eq!(states.started.len(), 2);
+        assert!(states.done.contains("l2") && !states.done.contains("l1"));
+        assert_eq!(states.last_lesson.as_deref(), Some("l1"));
+        assert!(s.is_lesson_done(u, "l2").await.unwrap());
+        s.set_lesson_done(u, "l2", false).await.unwrap();
+        assert!(!s.is_lesson_done(u, "l2").await.unwrap());
+
+        s.save_answer(u, "q1", "first").await.unwrap();
+        s.save_answer(u, "q1", "second").await.unwrap();
+        s.rate_question(u, "q1", Rating::Hard).await.unwrap();
+        s.rate_question(u, "q1", Rating::Easy).await.unwrap();
+        s.rate_question(u, "q9", Rating::Again).await.unwrap();
+        let q = s.question_states(u, &["q1", "q2"]).await.unwrap();
+        assert_eq!(q.answers.get("q1").map(String::as_str), Some("second"));
+        assert_eq!(q.ratings.get("q1"), Some(&Rating::Easy), "the newest rating counts");
+        assert!(!q.ratings.contains_key("q9"), "only the questions asked about");
+        assert!(s.question_states(u, &[]).await.unwrap().answers.is_empty());
+        assert_eq!(s.answer_and_rating_counts(u).await.unwrap(), (1, 3));
+
+        let today = store::now() / 86_400;
+        let days = s.activity_by_day(u, 0).await.unwrap();
+        // 2 lessons started + 1 done (then undone: done_at cleared) + 1 answer + 3 ratings.
+        assert_eq!(days.get(&today).copied(), Some(6), "{days:?}");
+        assert!(s.activity_by_day(u, store::now() + 86_400).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_pending_cap_holds_under_simultaneous_requests() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let attempts = (0..10).map(|_| {
+            let s = s.clone();
+            let key = key.clone();
+            tokio::spawn(async move { s.enqueue_submission(&submission(u, &key), LIMITS).await.unwrap() })
+        });
+        let mut outcomes = Vec::new();
+        for a in attempts {
+            outcomes.push(a.await.unwrap());
+        }
+        let queued = outcomes.iter().filter(|o| matches!(o, Enqueue::Queued(_))).count();
+        assert_eq!(queued, 3, "{outcomes:?}");
+        assert!(outcomes.contains(&Enqueue::LearnerBusy { pending: 3 }));
+
+        // Guests from one address share a fair key and its cap.
+        let key = "guest@10.0.0.1";
+        let mut n = 0;
+        for _ in 0..4 {
+            let g = s.create_guest().await.unwrap();
+            for _ in 0..2 {
+                if let Enqueue::Queued(_) = s.enqueue_submission(&submission(g, key), LIMITS).await.unwrap() {
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 5);
+        let g = s.create_guest().await.unwrap();
+        assert_eq!(s.enqueue_submission(&submission(g, key), LIMITS).await.unwrap(), Enqueue::FairKeyBusy { pending: 5 });
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_queue_serves_learners_round_robin() {
+    each_backend(|s| async move {
+        let (a, b, c) = (s.create_guest().await.unwrap(), s.create_guest().await.unwrap(), s.create_guest().await.unwrap());
+        let (ka, kb, kc) = (format!("user:{a}"), format!("user:{b}"), format!("user:{c}"));
+        let a1 = queued(&s, &submission(a, &ka)).await;
+        let a2 = queued(&s, &submission(a, &ka)).await;
+        let a3 = queued(&s, &submission(a, &ka)).await;
+        let first = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!(first.id, a1);
+        // b and c arrive while a's first runs: they go before a's second and third.
+        let b1 = queued(&s, &submission(b, &kb)).await;
+        let c1 = queued(&s, &submission(c, &kc)).await;
+        let mut order = Vec::new();
+        while let Some(next) = s.claim_next_submission(30).await.unwrap() {
+            order.push(next.id);
+        }
+        assert_eq!(order, [b1, c1, a2, a3]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_lease_is_renewed_by_its_holder_and_results_are_stored_once() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let id = queued(&s, &submission(u, &key)).await;
+        let claim = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!((claim.id, claim.language, claim.attempts), (id, Language::Go, 1));
+        assert_eq!(s.submission(u, id).await.unwrap().unwrap().status, SubmissionStatus::Running);
+        assert!(s.claim_next_submission(30).await.unwrap().is_none(), "nothing else waits");
+        assert!(s.renew_lease(id, &claim.lease, 30).await.unwrap());
+
+        let mut forged = claim.lease.clone();
+        forged.token = "not-the-token".into();
+        assert!(!s.renew_lease(id, &forged, 30).await.unwrap());
+        assert!(!s.finish_submission(id, &forged, &accepted()).await.unwrap());
+
+        assert!(s.finish_submission(id, &claim.lease, &accepted()).await.unwrap());
+        assert!(!s.finish_submission(id, &claim.lease, &accepted()).await.unwrap(), "stored once");
+        let row = s.submission(u, id).await.unwrap().unwrap();
+        assert_eq!(row.status, SubmissionStatus::Done);
+        assert_eq!(row.result.unwrap().instructions, 7);
+        assert_eq!(s.solved_problems(u).await.unwrap().into_iter().collect::<Vec<_>>(), ["lcs"]);
+        let other = s.create_guest().await.unwrap();
+        assert!(s.submission(other, id).await.unwrap().is_none(), "another learner's id reads as missing");
+        assert_eq!(s.recent_submissions(u, "lcs", 10).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_expired_lease_goes_back_to_the_queue_and_its_old_holder_cannot_finish() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let id = queued(&s, &submission(u, &key)).await;
+        let dead = s.claim_next_submission(0).await.unwrap().unwrap();
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        assert_eq!(s.requeue_expired_leases().await.unwrap(), 1);
+        let second = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!((second.id, second.attempts), (id, 2));
+        assert!(!s.renew_lease(id, &dead.lease, 30).await.unwrap(), "the dead worker's lease is gone");
+        assert!(!s.finish_submission(id, &dead.lease, &accepted()).await.unwrap());
+        assert!(s.finish_submission(id, &second.lease, &accepted()).await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn simultaneous_claims_never_take_the_same_submission() {
+    each_backend(|s| async move {
+        let mut ids = Vec::new();
+        for _ in 0..8 {
+            let u = s.create_guest().await.unwrap();
+            let key = format!("user:{u}");
+            ids.push(queued(&s, &submission(u, &key)).await);
+        }
+        let claimers = (0..12).map(|_| {
+            let s = s.clone();
+            tokio::spawn(async move { s.claim_next_submission(30).await.unwrap().map(|c| c.id) })
+        });
+        let mut claimed = Vec::new();
+        for c in claimers {
+            claimed.extend(c.await.unwrap());
+        }
+        claimed.sort();
+        assert_eq!(claimed, ids, "each exactly once");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn progress_events_and_queue_wake_ups_arrive() {
+    each_backend(|s| async move {
+        let mut events = s.subscribe_progress();
+        let event = ProgressEvent { submission: 42, done: 1, total: 3, verdict: Some(Verdict::AC), finished: false };
+        s.publish_progress(&event).await.unwrap();
+        let got = tokio::time::timeout(Duration::from_secs(5), events.recv()).await.expect("event arrives").unwrap();
+        assert_eq!(got, event);
+        s.announce_queued().await.unwrap();
+        tokio::time::timeout(Duration::from_secs(5), s.queued()).await.expect("a wake-up arrives");
+        let _ = Backend::Sqlite;
+    })
+    .await;
+}
