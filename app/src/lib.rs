@@ -12,7 +12,7 @@ mod components;
 mod fragments;
 mod pages;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod ssr;
 
 pub use app::{App, shell};
 

@@ -5,13 +5,16 @@
 //! 1. split per language: source compile / module compile / run, for fresh (uncached) submissions
 //!    of the reference solutions on a 20-test problem; p50 and p90 of submit → all verdicts;
 //! 2. fuel determinism: the same submission judged repeatedly gives identical counts;
-//! 3. a burst of 50 distinct submissions through the pool: wall time and peak RSS.
+//! 3. a burst of 50 distinct submissions one judge thread per core: wall time and peak RSS.
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use sandbox::{Judge, JudgeConfig, Language, Pool, Problem, Submission, Tests, Verdict};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sandbox::{Judge, JudgeConfig, Language, Problem, Submission, Tests, Verdict};
 
 const ROUNDS: usize = 11;
 
@@ -80,30 +83,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{lang:>4}: 10 runs (5 fresh compiles) → {} distinct instruction-count vectors", seen.len());
     }
 
-    println!("\n== burst of 50 distinct submissions through the pool (workers = cores) ==");
+    println!("\n== burst of 50 distinct submissions, one judge thread per core (as the server's workers) ==");
     let rss_before = peak_rss_kb();
-    let pool = Pool::new(judge.clone(), 0, 64)?;
+    let queue: Mutex<Vec<Submission>> = Mutex::new(
+        (0..50)
+            .map(|i| {
+                let language = if i % 2 == 0 { Language::Rust } else { Language::Go };
+                let reference = problem.reference_source(language).unwrap_or_default();
+                let source = format!("{reference}\n// burst {i}\n");
+                Submission { problem: problem.clone(), language, source, tests: Tests::All }
+            })
+            .collect(),
+    );
+    let accepted = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let t = Instant::now();
-    let mut tickets = Vec::new();
-    for i in 0..50 {
-        let lang = if i % 2 == 0 { Language::Rust } else { Language::Go };
-        let reference = problem.reference_source(lang)?;
-        let source = format!("{reference}\n// burst {i}\n");
-        tickets.push(pool.submit(Submission {
-            problem: problem.clone(),
-            language: lang,
-            source,
-            tests: Tests::All,
-        })?);
-    }
-    let mut ok = 0;
-    for ticket in tickets {
-        if ticket.wait().map(|r| r.verdict == Verdict::AC).unwrap_or(false) {
-            ok += 1;
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(sub) = queue.lock().ok().and_then(|mut q| q.pop()) {
+                    if judge.judge(&sub, None, &mut |_| {}).is_ok_and(|r| r.verdict == Verdict::AC) {
+                        accepted.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            });
         }
-    }
+    });
     println!(
-        "50 submissions: {ok}/50 accepted in {:.1} s; peak RSS {} MB before, {} MB after",
+        "50 submissions: {}/50 accepted in {:.1} s through {workers} threads; peak RSS {} MB before, {} MB after",
+        accepted.load(Ordering::Relaxed),
         t.elapsed().as_secs_f64(),
         rss_before / 1024,
         peak_rss_kb() / 1024
@@ -112,8 +120,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// A copy of the lcs problem with 20 tests of typical size (3 samples + 17 generated).
-fn twenty_test_problem(root: &Path, dir: &Path) -> Result<Problem, Box<dyn std::error::Error>> {
+fn twenty_test_problem(root: &Path, parent: &Path) -> Result<Problem, Box<dyn std::error::Error>> {
     let lcs = root.join("content/problems/lcs");
+    // A problem's folder is named for its id.
+    let dir = &parent.join("lcs-bench");
     for sub in ["drivers", "solutions", "tests"] {
         std::fs::create_dir_all(dir.join(sub))?;
     }

@@ -1,34 +1,16 @@
-//! Comparing a program's output with the expected output.
+//! Comparing a program's output with the expected output, the way the problem's manifest says
+//! ([`Checker`], parsed by the catalog).
 
-use serde::Deserialize;
+pub use catalog::problem::Checker;
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-pub enum Checker {
-    /// Line by line, ignoring trailing whitespace on each line and trailing blank lines
-    /// (what most judges call "exact": nobody should fail on a missing final newline).
-    #[default]
-    Exact,
-    /// Whitespace-separated tokens must be equal.
-    Tokens,
-    /// Tokens; numeric tokens may differ by `abs` absolutely or `rel` relatively.
-    Float {
-        #[serde(default = "default_tol")]
-        abs: f64,
-        #[serde(default = "default_tol")]
-        rel: f64,
-    },
-    /// The same lines in any order (trailing whitespace and blank lines ignored).
-    Unordered,
-}
-
-fn default_tol() -> f64 {
-    1e-6
-}
-
-impl Checker {
+/// What a checker does with outputs.
+pub trait Check {
     /// Whether `actual` is an accepted answer for `expected`.
-    pub fn accepts(&self, expected: &[u8], actual: &[u8]) -> bool {
+    fn accepts(&self, expected: &[u8], actual: &[u8]) -> bool;
+}
+
+impl Check for Checker {
+    fn accepts(&self, expected: &[u8], actual: &[u8]) -> bool {
         let (Ok(expected), Ok(actual)) = (std::str::from_utf8(expected), std::str::from_utf8(actual)) else {
             // Non-UTF-8 output can still be byte-exact.
             return *self == Checker::Exact && expected == actual;

@@ -27,29 +27,7 @@ use landlock::{
 };
 
 use crate::error::Error;
-
-/// Limits for one compiler run.
-#[derive(Debug, Clone)]
-pub struct JailLimits {
-    pub wall: Duration,
-    pub cpu_seconds: u64,
-    pub address_space_bytes: u64,
-    pub file_size_bytes: u64,
-    /// How much of stdout+stderr is kept.
-    pub output_bytes: usize,
-}
-
-impl Default for JailLimits {
-    fn default() -> Self {
-        JailLimits {
-            wall: Duration::from_secs(20),
-            cpu_seconds: 20,
-            address_space_bytes: 4 << 30,
-            file_size_bytes: 64 << 20,
-            output_bytes: 16 << 10,
-        }
-    }
-}
+pub use crate::limits::JailLimits;
 
 /// What a jailed command did.
 #[derive(Debug)]

@@ -5,27 +5,21 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use crate::compile::{self, Compiled, GoToolchain, RustToolchain, Sources, Toolchains};
+use crate::compile::{Compiled, GoToolchain, RustToolchain, Sources, Toolchains};
 use crate::error::{Error, Result};
-use crate::jail::JailLimits;
-use crate::lang::Language;
+use crate::checker::Check;
+use crate::limits::{
+    CALIBRATION_FUEL, HIDDEN_STDERR_CAP, JailLimits, RUN_THREAD_STACK, RunLimits, SAMPLE_IO_CAP, SAMPLE_STDERR_CAP,
+    wall_backstop,
+};
 use crate::problem::{Kind, Problem, TestCase};
-use crate::run::{End, Prepared, RUN_THREAD_STACK, RunLimits, RunOutcome, Runtime};
+use crate::run::{End, Prepared, RunOutcome, Runtime};
 use crate::verdict::{Report, SampleIo, TestResult, Timings, Verdict};
-
-/// Fuel the reference solution may use on one test while calibrating.
-const CALIBRATION_FUEL: u64 = 20_000_000_000;
-/// Sample I/O shown to the learner is capped at this many bytes per field.
-const SAMPLE_IO_CAP: usize = 4 << 10;
-/// stderr shown for a runtime error on a sample test.
-const SAMPLE_STDERR_CAP: usize = 2 << 10;
-/// On hidden tests only the first line of the panic message, this long: showing all of stderr
-/// would let a submission print the hidden input.
-const HIDDEN_STDERR_CAP: usize = 200;
+use domain::Language;
 
 #[derive(Debug, Clone)]
 pub struct JudgeConfig {
@@ -50,7 +44,7 @@ impl JudgeConfig {
             go_root: go_root.join("bin/go").is_file().then_some(go_root),
             cache_dir: root.join("data/judge"),
             scratch_dir: std::env::temp_dir(),
-            compile_limits: compile::default_limits(),
+            compile_limits: JailLimits::default(),
             module_cache_entries: 16,
             stop_on_first_failure: true,
         }
@@ -313,12 +307,6 @@ impl Judge {
     }
 }
 
-/// Fuel is the limit; wall-clock only catches a host that is stuck. Assume a slow machine runs
-/// at least 20 M instructions per second.
-fn wall_backstop(fuel: u64) -> Duration {
-    Duration::from_secs(5) + Duration::from_millis(fuel / 20_000)
-}
-
 fn test_result(problem: &Problem, index: usize, test: &TestCase, fuel: u64, out: RunOutcome) -> TestResult {
     let stderr_excerpt = |sample: bool| -> Option<String> {
         let text = String::from_utf8_lossy(&out.stderr);
@@ -397,7 +385,7 @@ fn cap(s: &str, max: usize) -> String {
 
 fn cache_key(lang: Language, driver: Option<&str>, source: &str) -> [u8; 32] {
     let mut h = Sha256::new();
-    h.update(lang.name().as_bytes());
+    h.update(lang.as_str().as_bytes());
     h.update([0]);
     h.update(driver.unwrap_or("").as_bytes());
     h.update([0]);

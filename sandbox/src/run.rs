@@ -8,19 +8,10 @@ use std::time::{Duration, Instant};
 use wasmtime::{Config, Engine, InstancePre, Linker, Module, Store, Strategy, Trap, UpdateDeadline};
 
 use crate::error::{Error, Result};
-use crate::limits::MemoryLimiter;
+use crate::limits::{EPOCH_TICK, MAX_WASM_STACK, RUN_STDERR_CAP, RunLimits};
+use crate::memory::MemoryLimiter;
 use crate::wasi::{self, Ctx, Exit, OutputLimitExceeded};
 
-/// Wasm stack limit. Go's runtime runs goroutines on its own heap stacks but still needs a few
-/// MB of wasm stack; Rust's deep recursion uses the wasm stack too. The host thread that runs the
-/// wasm must have more than this (see `RUN_THREAD_STACK`).
-pub const MAX_WASM_STACK: usize = 16 << 20;
-/// Stack size of the threads that run wasm (virtual; pages are touched only as used).
-pub const RUN_THREAD_STACK: usize = 64 << 20;
-/// How often the epoch ticks; the wall-clock backstop and cancellation are checked per tick.
-const EPOCH_TICK: Duration = Duration::from_millis(10);
-/// stderr kept per run: enough for a panic message and a short trace.
-const STDERR_CAP: usize = 8 << 10;
 
 /// The engine, a linker with our WASI, and the thread that ticks epochs.
 pub struct Runtime {
@@ -92,15 +83,6 @@ pub struct Prepared {
     pre: InstancePre<Ctx>,
 }
 
-#[derive(Debug, Clone)]
-pub struct RunLimits {
-    pub fuel: u64,
-    pub memory_bytes: u64,
-    pub output_bytes: usize,
-    /// Wall-clock backstop: fuel is the real limit, this only catches a stuck host.
-    pub wall: Duration,
-}
-
 /// How a run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum End {
@@ -132,7 +114,7 @@ impl Prepared {
     pub fn run(&self, stdin: Arc<[u8]>, limits: &RunLimits, cancel: Option<Arc<AtomicBool>>) -> Result<RunOutcome> {
         let start = Instant::now();
         let limiter = MemoryLimiter::new(limits.memory_bytes);
-        let ctx = Ctx::new(stdin, limits.output_bytes, STDERR_CAP, limiter);
+        let ctx = Ctx::new(stdin, limits.output_bytes, RUN_STDERR_CAP, limiter);
         let mut store = Store::new(self.pre.module().engine(), ctx);
         store.limiter(|ctx| &mut ctx.limiter);
         store.set_fuel(limits.fuel).map_err(Error::wasmtime)?;

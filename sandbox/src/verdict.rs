@@ -1,50 +1,9 @@
 //! What the judge says about a submission and about each test.
 
-use std::fmt;
 use std::time::Duration;
 
+pub use domain::Verdict;
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Verdict {
-    /// Accepted.
-    AC,
-    /// Wrong answer.
-    WA,
-    /// Time limit exceeded: ran out of fuel (or, as a backstop, of wall-clock time).
-    TLE,
-    /// Memory limit exceeded.
-    MLE,
-    /// Output limit exceeded.
-    OLE,
-    /// Runtime error: trap, panic, non-zero exit.
-    RE,
-    /// Compile error.
-    CE,
-    /// Internal error: the judge's fault, logged.
-    IE,
-}
-
-impl Verdict {
-    pub fn description(self) -> &'static str {
-        match self {
-            Verdict::AC => "Accepted",
-            Verdict::WA => "Wrong answer",
-            Verdict::TLE => "Time limit exceeded",
-            Verdict::MLE => "Memory limit exceeded",
-            Verdict::OLE => "Output limit exceeded",
-            Verdict::RE => "Runtime error",
-            Verdict::CE => "Compile error",
-            Verdict::IE => "Internal error",
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
-    }
-}
 
 /// One test's outcome.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,7 +9,7 @@
 
 use wasmtime::{Caller, Extern, FuncType, Linker, Memory, Module, Val, ValType};
 
-use crate::limits::MemoryLimiter;
+use crate::memory::MemoryLimiter;
 
 pub const MODULE: &str = "wasi_snapshot_preview1";
 

@@ -1,24 +1,49 @@
+//! Command-line flags, each with an environment-variable fallback and a default that works from
+//! a fresh checkout. `prep` alone serves (as `prep serve`); `prep worker` only judges.
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-/// Command-line flags, each with an environment-variable fallback and a default that works from
-/// a fresh checkout.
-#[derive(Debug, Clone, clap::Parser)]
-#[command(name = "prep", about = "Serves the Prep course", version)]
-pub struct Config {
+use store::DatabaseUrl;
+
+#[derive(Debug, clap::Parser)]
+#[command(name = "prep", about = "Serves the Prep course", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: ServeConfig,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Serve the site (the default), with judge workers in this process unless told otherwise.
+    Serve(ServeConfig),
+    /// Judge submissions from a shared Postgres database, without serving pages: run these on
+    /// as many machines as the queue needs.
+    Worker(WorkerConfig),
+}
+
+impl Cli {
+    pub fn command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeConfig {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, env = "PREP_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 
-    /// SQLite database file; created, with its folder, if missing.
-    #[arg(long, env = "PREP_DATABASE", default_value = "data/prep.db")]
-    pub database: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArg,
 
     /// The content folder (lessons, problems, demos).
     #[arg(long, env = "PREP_CONTENT", default_value = "content")]
     pub content: PathBuf,
 
-    /// The built site: `pkg/` with the browser bundle and stylesheet (made by `cargo xtask build`).
+    /// The built site: `pkg/` with the browser bundle and stylesheet (made by `cargo xtask site`).
     #[arg(long, env = "PREP_SITE", default_value = "target/site")]
     pub site: PathBuf,
 
@@ -26,10 +51,47 @@ pub struct Config {
     #[arg(long, env = "PREP_SECURE_COOKIES")]
     pub secure_cookies: bool,
 
-    /// Judge workers (each judges one submission at a time); 0 turns submissions off.
+    /// Judge workers in this process (each judges one submission at a time). With 0 and no
+    /// --external-workers, submissions are turned off.
     #[arg(long, env = "PREP_JUDGE_WORKERS", default_value_t = 1)]
     pub judge_workers: usize,
 
+    /// Accept submissions even with no judge workers here: `prep worker` processes judge them
+    /// (Postgres only; on SQLite every worker lives in the web process).
+    #[arg(long, env = "PREP_EXTERNAL_WORKERS")]
+    pub external_workers: bool,
+
+    #[command(flatten)]
+    pub judge: JudgeOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct WorkerConfig {
+    #[command(flatten)]
+    pub database: DatabaseArg,
+
+    /// Submissions judged at once by this process.
+    #[arg(long, env = "PREP_WORKERS", default_value_t = 1)]
+    pub workers: usize,
+
+    /// The content folder: the worker reads `problems/` from it.
+    #[arg(long, env = "PREP_CONTENT", default_value = "content")]
+    pub content: PathBuf,
+
+    #[command(flatten)]
+    pub judge: JudgeOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DatabaseArg {
+    /// A SQLite file (created, with its folder, if missing) or a postgres:// URL.
+    #[arg(long = "database", env = "PREP_DATABASE", default_value = "data/prep.db")]
+    pub url: DatabaseUrl,
+}
+
+/// What a judge worker needs, in the web process or a worker process alike.
+#[derive(Debug, Clone, clap::Args)]
+pub struct JudgeOptions {
     /// The judge's own files: the compiled Go standard library and its scratch space.
     #[arg(long, env = "PREP_JUDGE_CACHE", default_value = "data/judge")]
     pub judge_cache: PathBuf,
@@ -37,22 +99,39 @@ pub struct Config {
     /// The Go toolchain the judge compiles with (installed by scripts/setup.sh).
     #[arg(long, env = "PREP_GO_ROOT", default_value = "tools/go")]
     pub go_root: PathBuf,
+
+    /// How long a worker's claim on a submission lasts without a heartbeat; a submission whose
+    /// worker died is judged again after this.
+    #[arg(long, env = "PREP_LEASE_SECONDS", default_value_t = 15, value_parser = clap::value_parser!(u32).range(2..=3600))]
+    pub lease_seconds: u32,
 }
 
-impl Config {
-    /// Defaults for tests: a free port, everything else relative to the workspace root.
-    pub fn for_tests(database: PathBuf) -> Self {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        Config {
-            addr: "127.0.0.1:0".parse().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0))),
-            database,
+impl ServeConfig {
+    /// Defaults for tests: a free port, a SQLite file, everything else relative to the
+    /// workspace root.
+    pub fn for_tests(database: impl Into<DatabaseUrl>) -> Self {
+        let root = workspace_root();
+        ServeConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database: DatabaseArg { url: database.into() },
             content: root.join("content"),
             site: root.join("target/site"),
             secure_cookies: false,
             // Most tests need no judge; those that do turn it on.
             judge_workers: 0,
-            judge_cache: root.join("data/judge"),
-            go_root: root.join("tools/go"),
+            external_workers: false,
+            judge: JudgeOptions::for_tests(),
         }
     }
+}
+
+impl JudgeOptions {
+    pub fn for_tests() -> Self {
+        let root = workspace_root();
+        JudgeOptions { judge_cache: root.join("data/judge"), go_root: root.join("tools/go"), lease_seconds: 15 }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }

@@ -1,12 +1,14 @@
-use std::path::PathBuf;
-
 /// Why the server could not start, in words that say what to do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("content: {0}")]
     Content(#[from] catalog::LoadError),
-    #[error("database {path}: {reason}")]
-    Database { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Database(#[from] store::OpenError),
     #[error("cannot listen on {addr}: {source}")]
     Listen { addr: std::net::SocketAddr, source: std::io::Error },
+    #[error("--external-workers needs a Postgres database: on SQLite every judge worker lives in the web process")]
+    ExternalWorkersNeedPostgres,
+    #[error("prep worker needs a Postgres database (on SQLite, run the judge inside `prep serve`)")]
+    WorkerNeedsPostgres,
 }

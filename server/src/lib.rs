@@ -1,14 +1,14 @@
-//! The `prep` server as a library, so tests can start the real thing on port 0.
+//! The `prep` binary as a library, so tests can start the real thing on port 0: `serve` (the
+//! site, with judge workers inside) and `worker` (judge workers only, for scale-out on Postgres).
 
 pub mod config;
 mod csrf;
-mod db;
 mod error;
-mod judge_worker;
 mod routes;
 pub mod startup;
 mod submission_events;
+mod worker;
 
-pub use config::Config;
+pub use config::{Cli, Command, JudgeOptions, ServeConfig, WorkerConfig};
 pub use error::StartupError;
-pub use startup::Application;
+pub use startup::{Application, run_worker};

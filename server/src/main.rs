@@ -1,5 +1,5 @@
 use clap::Parser;
-use prep_server::{Application, Config};
+use prep_server::{Application, Cli, Command, run_worker};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -7,7 +7,18 @@ async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
-    let config = Config::parse();
+    match Cli::parse().command() {
+        Command::Serve(config) => serve(config).await,
+        Command::Worker(config) => {
+            if let Err(e) = run_worker(config, shutdown_signal()).await {
+                eprintln!("prep worker: cannot start: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+async fn serve(config: prep_server::ServeConfig) {
     let app = match Application::build(config).await {
         Ok(app) => app,
         Err(e) => {

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::server::AppState;
+use app::ssr::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;

@@ -1,27 +1,29 @@
-//! Builds the application from a [`Config`]: content, database, router, listener.
+//! Builds the application from a [`ServeConfig`]: content, database, judge workers, router,
+//! listener. And the worker process, from a [`WorkerConfig`].
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::server::{AppState, JudgeLink};
+use app::ssr::AppState;
 use leptos::prelude::LeptosOptions;
+use store::{Backend, Store};
 use tokio::net::TcpListener;
 
-use crate::config::Config;
-use crate::db;
+use crate::config::{ServeConfig, WorkerConfig};
 use crate::error::StartupError;
-use crate::judge_worker;
 use crate::routes::{ServerState, router};
+use crate::worker::Workers;
 
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    workers: Option<Workers>,
     pub state: AppState,
 }
 
 impl Application {
-    pub async fn build(config: Config) -> Result<Self, StartupError> {
+    pub async fn build(config: ServeConfig) -> Result<Self, StartupError> {
         let started = Instant::now();
         let catalog = catalog::load(&config.content)?;
         tracing::info!(
@@ -30,7 +32,11 @@ impl Application {
             ms = started.elapsed().as_millis() as u64,
             "content loaded"
         );
-        let pool = db::open(&config.database).await?;
+        let url = &config.database.url;
+        if config.external_workers && url.backend() == Backend::Sqlite {
+            return Err(StartupError::ExternalWorkersNeedPostgres);
+        }
+        let store = open_store(url).await?;
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(|source| StartupError::Listen { addr: config.addr, source })?;
@@ -42,17 +48,16 @@ impl Application {
             .site_addr(addr)
             .build();
         let state = AppState {
-            pool,
+            store: store.clone(),
             catalog: Arc::new(catalog),
             throttle: Arc::default(),
             secure_cookies: config.secure_cookies,
-            judge: JudgeLink::new(config.judge_workers > 0),
+            accepts_submissions: config.judge_workers > 0 || config.external_workers,
         };
-        if config.judge_workers > 0 {
-            judge_worker::start(state.clone(), &config);
-        }
+        let workers = (config.judge_workers > 0)
+            .then(|| Workers::start(store, &config.judge, &config.content, config.judge_workers));
         let router = router(ServerState { leptos_options, app: state.clone() }, config.site.join("pkg"));
-        Ok(Self { listener, router, state })
+        Ok(Self { listener, router, workers, state })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -60,12 +65,45 @@ impl Application {
         self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
-    /// Serves until `shutdown` resolves, then finishes in-flight requests and closes the pool.
+    /// Serves until `shutdown` resolves, then finishes in-flight requests, gives unfinished
+    /// submissions back to the queue and closes the database.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let pool = self.state.pool.clone();
+        let store = self.state.store.clone();
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
-        pool.close().await;
+        if let Some(workers) = &self.workers {
+            workers.stop();
+        }
+        store.close().await;
         Ok(())
     }
+}
+
+async fn open_store(url: &store::DatabaseUrl) -> Result<Store, StartupError> {
+    let store = Store::open(url).await?;
+    // Expired sessions are refused by every lookup; deleting them at start keeps the table small.
+    match store.purge_expired_sessions().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(count = n, "deleted expired sessions"),
+        Err(e) => tracing::warn!(error = %e, "could not delete expired sessions"),
+    }
+    tracing::info!(database = %url, "database open");
+    Ok(store)
+}
+
+/// `prep worker`: judge workers and nothing else, until `shutdown` resolves.
+pub async fn run_worker(config: WorkerConfig, shutdown: impl Future<Output = ()>) -> Result<(), StartupError> {
+    let url = &config.database.url;
+    if url.backend() == Backend::Sqlite {
+        return Err(StartupError::WorkerNeedsPostgres);
+    }
+    let store = open_store(url).await?;
+    let workers = Workers::start(store.clone(), &config.judge, &config.content, config.workers.max(1));
+    tracing::info!(workers = config.workers.max(1), "judging");
+    shutdown.await;
+    workers.stop();
+    // Let the workers give back what they hold before the pool closes.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    store.close().await;
+    Ok(())
 }

@@ -1,12 +1,28 @@
-//! The API and pages over real HTTP against a real SQLite file.
+//! The API and pages over real HTTP, against SQLite and Postgres alike.
 
 mod common;
 
 use common::{TestServer, first_lesson};
+use store::Backend;
 
-#[tokio::test]
-async fn home_lesson_and_404_pages_render_on_the_server() {
-    let s = TestServer::start().await;
+on_both_backends!(
+    home_lesson_and_404_pages_render_on_the_server,
+    sign_up_log_out_and_log_in,
+    bad_sign_ups_say_why,
+    progress_is_saved_and_shown_on_the_dashboard,
+    bad_progress_requests_are_refused_without_side_effects,
+    a_guest_claims_the_account_and_keeps_progress,
+    signing_up_as_a_guest_claims_the_guest_account,
+    sessions_survive_a_restart,
+    cross_origin_posts_are_refused,
+    oversized_and_malformed_bodies_get_4xx,
+    repeated_failed_logins_are_throttled,
+    continue_points_at_the_last_lesson_until_it_is_done,
+    problems_linked_from_lessons_have_pages,
+);
+
+async fn home_lesson_and_404_pages_render_on_the_server(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     let (lesson, _) = first_lesson(&mut c).await;
     let home = c.get("/").await;
@@ -27,9 +43,8 @@ async fn home_lesson_and_404_pages_render_on_the_server() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn sign_up_log_out_and_log_in() {
-    let s = TestServer::start().await;
+async fn sign_up_log_out_and_log_in(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     assert!(c.me().await.is_null());
     let r = c.sign_up("ada", "correct horse").await;
@@ -52,9 +67,8 @@ async fn sign_up_log_out_and_log_in() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn bad_sign_ups_say_why() {
-    let s = TestServer::start().await;
+async fn bad_sign_ups_say_why(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("grace", "long enough").await;
     let mut other = s.client();
@@ -74,9 +88,8 @@ async fn bad_sign_ups_say_why() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn progress_is_saved_and_shown_on_the_dashboard() {
-    let s = TestServer::start().await;
+async fn progress_is_saved_and_shown_on_the_dashboard(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("linus", "kernel hacker").await;
     let (lesson, question) = first_lesson(&mut c).await;
@@ -93,7 +106,7 @@ async fn progress_is_saved_and_shown_on_the_dashboard() {
     let view = c.call("lesson", &[("id", &lesson)]).await.json();
     assert_eq!(view["done"], true);
     assert_eq!(view["questions"][0]["my_answer"], "Because of work stealing.");
-    assert_eq!(view["questions"][0]["last_rating"], "Good");
+    assert_eq!(view["questions"][0]["last_rating"], "good", "ratings travel as they are stored");
 
     let dash = c.call("dashboard", &[]).await.json();
     assert_eq!(dash["lessons_done"], 1);
@@ -112,9 +125,8 @@ async fn progress_is_saved_and_shown_on_the_dashboard() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn bad_progress_requests_are_refused_without_side_effects() {
-    let s = TestServer::start().await;
+async fn bad_progress_requests_are_refused_without_side_effects(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut anon = s.client();
     let (lesson, question) = first_lesson(&mut anon).await;
     assert_eq!(anon.call("lesson_done", &[("lesson_id", &lesson), ("done", "true")]).await.status, 401);
@@ -137,9 +149,8 @@ async fn bad_progress_requests_are_refused_without_side_effects() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn a_guest_claims_the_account_and_keeps_progress() {
-    let s = TestServer::start().await;
+async fn a_guest_claims_the_account_and_keeps_progress(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     assert_eq!(c.call("guest", &[]).await.status, 200);
     assert!(c.session.is_some());
@@ -164,9 +175,8 @@ async fn a_guest_claims_the_account_and_keeps_progress() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn signing_up_as_a_guest_claims_the_guest_account() {
-    let s = TestServer::start().await;
+async fn signing_up_as_a_guest_claims_the_guest_account(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.call("guest", &[]).await;
     let (lesson, _) = first_lesson(&mut c).await;
@@ -176,9 +186,8 @@ async fn signing_up_as_a_guest_claims_the_guest_account() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn sessions_survive_a_restart() {
-    let s = TestServer::start().await;
+async fn sessions_survive_a_restart(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("edsger", "goto harmful").await;
     let (lesson, _) = first_lesson(&mut c).await;
@@ -187,7 +196,7 @@ async fn sessions_survive_a_restart() {
     let db = s.db.clone();
     let dir = s.stop().await;
 
-    let s2 = TestServer::start_with(prep_server::Config::for_tests(db)).await;
+    let s2 = TestServer::start_with(prep_server::ServeConfig::for_tests(db)).await;
     let mut c2 = s2.client();
     c2.session = token;
     assert_eq!(c2.me().await["username"], "edsger");
@@ -196,9 +205,8 @@ async fn sessions_survive_a_restart() {
     drop(dir);
 }
 
-#[tokio::test]
-async fn cross_origin_posts_are_refused() {
-    let s = TestServer::start().await;
+async fn cross_origin_posts_are_refused(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     let req = c
         .http
@@ -215,9 +223,8 @@ async fn cross_origin_posts_are_refused() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn oversized_and_malformed_bodies_get_4xx() {
-    let s = TestServer::start().await;
+async fn oversized_and_malformed_bodies_get_4xx(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("ken", "thompson unix").await;
     let big = "z".repeat(200 * 1024);
@@ -232,9 +239,8 @@ async fn oversized_and_malformed_bodies_get_4xx() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn repeated_failed_logins_are_throttled() {
-    let s = TestServer::start().await;
+async fn repeated_failed_logins_are_throttled(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("victim", "right password").await;
     c.call("logout", &[]).await;
@@ -250,9 +256,8 @@ async fn repeated_failed_logins_are_throttled() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn continue_points_at_the_last_lesson_until_it_is_done() {
-    let s = TestServer::start().await;
+async fn continue_points_at_the_last_lesson_until_it_is_done(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     let outline = c.call("outline", &[]).await.json();
     let ids: Vec<String> = outline["sections"]
@@ -276,9 +281,8 @@ async fn continue_points_at_the_last_lesson_until_it_is_done() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn problems_linked_from_lessons_have_pages() {
-    let s = TestServer::start().await;
+async fn problems_linked_from_lessons_have_pages(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     let page = c.get("/problems/lcs").await;
     assert_eq!(page.status, 200);
@@ -310,7 +314,7 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
 
     // SHA-256 of "expired-token", as the server stores it.
     let hash = "b52b3ef2233858ce1156d85f235cf2c41eddfa8ca1eedc924398b9af1db303cb";
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, 1, 0, 1)")
         .bind(hash)
         .execute(&mut conn)
@@ -318,8 +322,8 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
         .unwrap();
     drop(conn);
 
-    let s2 = TestServer::start_with(prep_server::Config::for_tests(db.clone())).await;
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
+    let s2 = TestServer::start_with(prep_server::ServeConfig::for_tests(db.clone())).await;
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
     let left: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE expires_at <= 1").fetch_one(&mut conn).await.unwrap();
     assert_eq!(left, 0, "expired sessions are deleted at start");

@@ -4,11 +4,20 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Client, TestServer};
-use prep_server::Config;
+use common::{Client, TestServer, fresh_database};
+use prep_server::ServeConfig;
+use store::{Backend, DatabaseUrl, Enqueue, NewSubmission, PendingLimits, Store};
 
-fn judged_config(db: std::path::PathBuf) -> Config {
-    let mut config = Config::for_tests(db);
+on_both_backends!(
+    a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actual,
+    progress_streams_as_server_sent_events_to_the_owner_only,
+    a_submission_whose_worker_died_is_judged_when_its_lease_runs_out,
+    bad_submissions_are_refused,
+    one_learners_slow_compiles_do_not_hold_up_another_learner,
+);
+
+fn judged_config(db: DatabaseUrl) -> ServeConfig {
+    let mut config = ServeConfig::for_tests(db);
     config.judge_workers = 1;
     config
 }
@@ -40,10 +49,9 @@ async fn wait_done(c: &mut Client, id: i64) -> serde_json::Value {
     }
 }
 
-#[tokio::test]
-async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actual() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actual(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
     let mut c = s.client();
     c.sign_up("solver", "long enough").await;
 
@@ -79,6 +87,7 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     let problem = c.call("problem", &[("id", "lcs")]).await.json();
     for starter in problem["starters"].as_array().unwrap() {
         let (lang, code) = (starter[0].as_str().unwrap(), starter[1].as_str().unwrap());
+        assert!(lang == "rust" || lang == "go", "languages travel by their one spelling: {lang}");
         let id = submit(&mut c, lang, code, true).await;
         let done = wait_done(&mut c, id).await;
         // Rust's starter panics in todo!() (RE), Go's returns 0 (WA); neither fails to compile.
@@ -91,10 +100,9 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     s.stop().await;
 }
 
-#[tokio::test]
-async fn progress_streams_as_server_sent_events_to_the_owner_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+async fn progress_streams_as_server_sent_events_to_the_owner_only(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
     let mut c = s.client();
     c.sign_up("watcher", "long enough").await;
     let id = submit(&mut c, "rust", &solution("ref.rs"), false).await;
@@ -121,47 +129,78 @@ async fn progress_streams_as_server_sent_events_to_the_owner_only() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn submissions_interrupted_by_a_restart_are_judged_after_it() {
-    use sqlx::ConnectOptions;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("prep.db");
-    // First run without a judge: the submission is refused, so plant a row as a crash would leave it.
-    let s = TestServer::start_with(Config::for_tests(db.clone())).await;
+async fn a_submission_whose_worker_died_is_judged_when_its_lease_runs_out(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    // A learner, then a worker that claims their submission and dies without a word (as under
+    // kill -9): its lease is never renewed.
+    let s = TestServer::start_with(ServeConfig::for_tests(db.clone())).await;
     let mut c = s.client();
     c.sign_up("crashy", "long enough").await;
-    let refused = c
-        .call(
-            "submit",
-            &[("problem_id", "lcs"), ("language", "rust"), ("source", "fn x() {}"), ("samples_only", "true")],
-        )
-        .await;
-    assert_eq!(refused.status, 400, "no judge, no queue: {}", refused.body);
     s.stop().await;
+    let store = Store::open(&db).await.unwrap();
+    let user = store.credentials("crashy").await.unwrap().unwrap().id;
+    let source = solution("ref.rs");
+    let new = NewSubmission {
+        user,
+        problem_id: "lcs",
+        language: domain::Language::Rust,
+        source: &source,
+        samples_only: true,
+        fair_key: "user:crashy",
+    };
+    let limits = PendingLimits { per_learner: 3, per_fair_key: 3 };
+    let Enqueue::Queued(id) = store.enqueue_submission(&new, limits).await.unwrap() else { panic!("not queued") };
+    let dead = store.claim_next_submission(2).await.unwrap().expect("claimed");
+    assert_eq!(dead.id, id);
+    store.close().await;
 
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).connect().await.unwrap();
-    sqlx::query(
-        "INSERT INTO submissions (user_id, problem_id, language, source, samples_only, status, created_at)
-         VALUES (1, 'lcs', 'rust', ?, 1, 'running', 0)",
-    )
-    .bind(solution("ref.rs"))
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    drop(conn);
-
-    let s = TestServer::start_with(judged_config(db)).await;
+    // A live worker (in a new server) picks it up once the lease has run out: no restart of
+    // anything that held it, no manual step.
+    let mut config = judged_config(db);
+    config.judge.lease_seconds = 2;
+    let s = TestServer::start_with(config).await;
     let mut c2 = s.client();
     c2.session = c.session.clone();
-    let done = wait_done(&mut c2, 1).await;
+    let done = wait_done(&mut c2, id).await;
     assert_eq!(done["result"]["verdict"], "AC");
     s.stop().await;
 }
 
-#[tokio::test]
-async fn bad_submissions_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = TestServer::start_with(judged_config(dir.path().join("prep.db"))).await;
+async fn one_learners_slow_compiles_do_not_hold_up_another_learner(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
+    let mut hostile = s.client();
+    hostile.sign_up("spinner", "long enough").await;
+    let mut learner = s.client();
+    learner.sign_up("ordinary", "long enough").await;
+    // A const-eval loop keeps rustc busy until the compile limit stops it.
+    let spin = "const X: u64 = { let mut i: u64 = 1; while i != 0 { i = i.wrapping_mul(3); } i };\nfn lcs(_a: &str, _b: &str) -> i32 { X as i32 }\n";
+    let mut slow = Vec::new();
+    for n in 0..3 {
+        slow.push(submit(&mut hostile, "rust", &format!("{spin}// {n}\n"), true).await);
+    }
+    // Wait until the first slow one holds the only worker, then submit an ordinary solution.
+    let deadline = Instant::now() + Duration::from_secs(240);
+    while hostile.call("submission", &[("id", &slow[0].to_string())]).await.json()["status"] != "running" {
+        assert!(Instant::now() < deadline, "the judge never started");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let started = Instant::now();
+    let id = submit(&mut learner, "rust", &solution("ref.rs"), true).await;
+    let done = wait_done(&mut learner, id).await;
+    eprintln!("ordinary submission behind a slow compile: verdict after {:?}", started.elapsed());
+    assert_eq!(done["result"]["verdict"], "AC");
+    // It went before the spinner's second and third: they are still waiting or running.
+    for later in &slow[1..] {
+        let s = hostile.call("submission", &[("id", &later.to_string())]).await.json();
+        assert_ne!(s["status"], "done", "the spinner's later submission {later} was judged before the other learner's");
+    }
+    s.stop().await;
+}
+
+async fn bad_submissions_are_refused(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
     let mut c = s.client();
     let anon = c
         .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "x"), ("samples_only", "true")])

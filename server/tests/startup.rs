@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use prep_server::{Application, Config};
+use prep_server::{Application, ServeConfig as Config};
 
 fn lesson(id: &str) -> String {
     format!("+++\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"S\"\nminutes = 3\n+++\nbody\n")

@@ -51,6 +51,12 @@ impl FromStr for DatabaseUrl {
     }
 }
 
+impl From<PathBuf> for DatabaseUrl {
+    fn from(path: PathBuf) -> Self {
+        DatabaseUrl::Sqlite(path)
+    }
+}
+
 impl fmt::Display for DatabaseUrl {
     /// The file, or the URL without its password (it goes into logs and error messages).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

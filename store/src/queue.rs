@@ -4,9 +4,10 @@
 //! whoever claims it next judges it. So every submission gets exactly one stored result.
 //!
 //! Whose turn: the queue serves fair keys round-robin. Each waiting submission's turn is its
-//! place among its fair key's pending (waiting or running) submissions, and the lowest turn
-//! goes first, oldest first among equals, so one learner's burst waits behind everyone else's
-//! first submission.
+//! place among its fair key's pending (waiting or running) submissions; the lowest turn goes
+//! first; among equal turns, the fair key served longest ago (or never) goes first, then the
+//! oldest submission. So one learner's burst waits behind everyone else's next submission, even
+//! right after one of the burst was judged.
 
 use domain::{Language, SubmissionResult};
 use rand::RngCore;
@@ -40,20 +41,24 @@ const CLAIM_SQLITE: &str = "UPDATE submissions
      SET status = 'running', lease_token = $1, lease_expires_at = $2, started_at = $3, attempts = attempts + 1
      WHERE status = 'queued' AND id = (
          SELECT id FROM (
-             SELECT id, status, ROW_NUMBER() OVER (PARTITION BY fair_key ORDER BY id) AS turn
-             FROM submissions WHERE status IN ('queued', 'running')
+             SELECT id, status, ROW_NUMBER() OVER (PARTITION BY fair_key ORDER BY id) AS turn,
+                    (SELECT COALESCE(MAX(started_at), 0) FROM submissions served
+                     WHERE served.fair_key = s.fair_key) AS last_served
+             FROM submissions s WHERE status IN ('queued', 'running')
          ) AS pending
-         WHERE status = 'queued' ORDER BY turn, id LIMIT 1)
+         WHERE status = 'queued' ORDER BY turn, last_served, id LIMIT 1)
      RETURNING id, user_id, problem_id, language, source, samples_only, attempts";
 
 /// Postgres: workers in several processes claim at once; each locks the row it takes and skips
 /// rows another has locked, so no two take the same and none waits for another.
 const CLAIM_POSTGRES: &str = "WITH pending AS (
-         SELECT id, status, ROW_NUMBER() OVER (PARTITION BY fair_key ORDER BY id) AS turn
-         FROM submissions WHERE status IN ('queued', 'running')
+         SELECT id, status, ROW_NUMBER() OVER (PARTITION BY fair_key ORDER BY id) AS turn,
+                (SELECT COALESCE(MAX(started_at), 0) FROM submissions served
+                 WHERE served.fair_key = q.fair_key) AS last_served
+         FROM submissions q WHERE status IN ('queued', 'running')
      ), next AS (
          SELECT s.id FROM submissions s JOIN pending p ON p.id = s.id
-         WHERE s.status = 'queued' ORDER BY p.turn, s.id LIMIT 1
+         WHERE s.status = 'queued' ORDER BY p.turn, p.last_served, s.id LIMIT 1
          FOR UPDATE OF s SKIP LOCKED
      )
      UPDATE submissions
@@ -138,6 +143,20 @@ impl Store {
         .bind(result.verdict.as_str())
         .bind(json)
         .bind(now())
+        .bind(id)
+        .bind(&lease.token)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Gives a claimed submission back to the queue at once (a worker shutting down), instead of
+    /// letting its lease run out.
+    pub async fn release_submission(&self, id: i64, lease: &Lease) -> Result<bool> {
+        let r = sqlx::query(
+            "UPDATE submissions SET status = 'queued', lease_token = NULL, lease_expires_at = NULL
+             WHERE id = $1 AND lease_token = $2 AND status = 'running'",
+        )
         .bind(id)
         .bind(&lease.token)
         .execute(&self.pool)

@@ -163,9 +163,11 @@ async fn the_queue_serves_learners_round_robin() {
         let a3 = queued(&s, &submission(a, &ka)).await;
         let first = s.claim_next_submission(30).await.unwrap().unwrap();
         assert_eq!(first.id, a1);
-        // b and c arrive while a's first runs: they go before a's second and third.
+        // b and c arrive while a's first runs; it finishes. They still go before a's second and
+        // third: a was served last.
         let b1 = queued(&s, &submission(b, &kb)).await;
         let c1 = queued(&s, &submission(c, &kc)).await;
+        assert!(s.finish_submission(a1, &first.lease, &accepted()).await.unwrap());
         let mut order = Vec::new();
         while let Some(next) = s.claim_next_submission(30).await.unwrap() {
             order.push(next.id);

@@ -7,8 +7,8 @@ use super::{ApiError, Me};
 use {
     super::fields::{Password, Username},
     super::respond,
-    crate::server::db::users::{self, Claim},
-    crate::server::{AppState, password, session, state::internal},
+    crate::ssr::{AppState, password, session, state::internal},
+    store::Claim,
     std::time::Instant,
 };
 
@@ -36,7 +36,9 @@ pub async fn sign_up(username: String, password: String) -> Result<(), ApiError>
             return claim(&state, user.id, &username, &password).await;
         }
         let hash = password::hash(&password).await?;
-        let id = users::create(&state.pool, username.as_str(), &hash)
+        let id = state
+            .store
+            .create_user(username.as_str(), &hash)
             .await
             .map_err(internal("creating user"))?
             .ok_or(ApiError::UsernameTaken)?;
@@ -63,7 +65,7 @@ pub async fn log_in(username: String, password: String) -> Result<(), ApiError> 
             keys.push(format!("ip:{ip}"));
         }
         state.throttle.check(&keys, Instant::now()).map_err(ApiError::Throttled)?;
-        let creds = users::credentials(&state.pool, &name).await.map_err(internal("reading credentials"))?;
+        let creds = state.store.credentials(&name).await.map_err(internal("reading credentials"))?;
         let user_id = match creds {
             Some(c) if password::verify(&password, &c.password_hash).await => c.id,
             Some(_) => {
@@ -103,7 +105,7 @@ pub async fn start_guest() -> Result<(), ApiError> {
         if session::current_user(&state).await?.is_some() {
             return Ok(());
         }
-        let id = users::create_guest(&state.pool).await.map_err(internal("creating guest"))?;
+        let id = state.store.create_guest().await.map_err(internal("creating guest"))?;
         session::start(&state, id).await
     })
     .await
@@ -126,9 +128,16 @@ pub async fn claim_guest(username: String, password: String) -> Result<(), ApiEr
 }
 
 #[cfg(feature = "ssr")]
-async fn claim(state: &AppState, user_id: i64, username: &Username, password: &Password) -> Result<(), ApiError> {
+async fn claim(
+    state: &AppState,
+    user_id: store::UserId,
+    username: &Username,
+    password: &Password,
+) -> Result<(), ApiError> {
     let hash = password::hash(password).await?;
-    match users::claim_guest(&state.pool, user_id, username.as_str(), &hash)
+    match state
+        .store
+        .claim_guest(user_id, username.as_str(), &hash)
         .await
         .map_err(internal("claiming guest"))?
     {

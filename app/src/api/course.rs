@@ -6,11 +6,10 @@ use super::fields::Rating;
 use super::{ApiError, LessonView, Outline};
 #[cfg(feature = "ssr")]
 use {
-    super::fields::AnswerText,
+    super::fields::{AnswerText, parse_rating},
     super::respond,
     super::{LessonLink, LessonSummary, Linked, QuestionView, SectionSummary, TocItem},
-    crate::server::db::progress,
-    crate::server::{AppState, session, state::internal},
+    crate::ssr::{AppState, session, state::internal},
     catalog::{Catalog, Lesson, LinkedItem},
 };
 
@@ -27,7 +26,7 @@ pub async fn get_outline() -> Result<Outline, ApiError> {
         let catalog = &state.catalog;
         let user = session::current_user(&state).await?;
         let states = match &user {
-            Some(u) => Some(progress::lesson_states(&state.pool, u.id).await.map_err(internal("reading progress"))?),
+            Some(u) => Some(state.store.lesson_states(u.id).await.map_err(internal("reading progress"))?),
             None => None,
         };
         let started = |id: &str| states.as_ref().is_some_and(|s| s.started.contains(id));
@@ -90,14 +89,13 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
         let catalog = &state.catalog;
         let lesson = catalog.lesson(&id).ok_or_else(|| ApiError::NotFound("Lesson".into()))?;
         let user = session::current_user(&state).await?;
-        let (answers, ratings, done) = match &user {
+        let (mut states, done) = match &user {
             Some(u) => {
-                progress::record_visit(&state.pool, u.id, &id).await.map_err(internal("recording visit"))?;
+                state.store.record_lesson_visit(u.id, &id).await.map_err(internal("recording visit"))?;
                 let ids: Vec<&str> = lesson.questions.iter().map(|q| q.id.as_str()).collect();
-                let (a, r) =
-                    progress::question_states(&state.pool, u.id, &ids).await.map_err(internal("reading answers"))?;
-                let done = progress::is_done(&state.pool, u.id, &id).await.map_err(internal("reading progress"))?;
-                (a, r, done)
+                let states = state.store.question_states(u.id, &ids).await.map_err(internal("reading answers"))?;
+                let done = state.store.is_lesson_done(u.id, &id).await.map_err(internal("reading progress"))?;
+                (states, done)
             }
             None => Default::default(),
         };
@@ -131,8 +129,8 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
                     id: q.id.to_string(),
                     prompt_html: q.prompt_html.clone(),
                     answer_html: q.answer_html.clone(),
-                    my_answer: answers.get(q.id.as_str()).cloned(),
-                    last_rating: ratings.get(q.id.as_str()).copied(),
+                    my_answer: states.answers.remove(q.id.as_str()),
+                    last_rating: states.ratings.get(q.id.as_str()).copied(),
                 })
                 .collect(),
             problems: linked(&lesson.problems),
@@ -155,7 +153,7 @@ pub async fn set_lesson_done(lesson_id: String, done: bool) -> Result<bool, ApiE
         if state.catalog.lesson(&lesson_id).is_none() {
             return Err(ApiError::NotFound("Lesson".into()));
         }
-        progress::set_done(&state.pool, user.id, &lesson_id, done).await.map_err(internal("saving progress"))?;
+        state.store.set_lesson_done(user.id, &lesson_id, done).await.map_err(internal("saving progress"))?;
         Ok(done)
     })
     .await
@@ -171,9 +169,7 @@ pub async fn save_answer(question_id: String, answer: String) -> Result<(), ApiE
             return Err(ApiError::NotFound("Question".into()));
         }
         let answer = AnswerText::parse(&answer)?;
-        progress::save_answer(&state.pool, user.id, &question_id, answer.as_str())
-            .await
-            .map_err(internal("saving answer"))
+        state.store.save_answer(user.id, &question_id, answer.as_str()).await.map_err(internal("saving answer"))
     })
     .await
 }
@@ -187,8 +183,8 @@ pub async fn rate_question(question_id: String, rating: String) -> Result<Rating
         if state.catalog.lesson_of_question(&question_id).is_none() {
             return Err(ApiError::NotFound("Question".into()));
         }
-        let rating = Rating::parse(&rating)?;
-        progress::rate(&state.pool, user.id, &question_id, rating).await.map_err(internal("saving rating"))?;
+        let rating = parse_rating(&rating)?;
+        state.store.rate_question(user.id, &question_id, rating).await.map_err(internal("saving rating"))?;
         Ok(rating)
     })
     .await

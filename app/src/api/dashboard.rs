@@ -5,8 +5,7 @@ use super::{ApiError, DashboardView};
 use {
     super::respond,
     super::{DayActivity, SectionProgress},
-    crate::server::db::progress,
-    crate::server::{AppState, session, state::internal},
+    crate::ssr::{AppState, session, state::internal},
 };
 
 /// The dashboard as HTML, for the dashboard page (the JSON `dashboard` is for scripts and tests).
@@ -26,7 +25,7 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
         let state = AppState::current()?;
         let user = session::require_user(&state).await?;
         let catalog = &state.catalog;
-        let states = progress::lesson_states(&state.pool, user.id).await.map_err(internal("reading progress"))?;
+        let states = state.store.lesson_states(user.id).await.map_err(internal("reading progress"))?;
         let sections: Vec<SectionProgress> = catalog
             .sections
             .iter()
@@ -40,19 +39,19 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
         let today = chrono::Utc::now().date_naive();
         let first = today - chrono::Days::new((HEATMAP_DAYS - 1) as u64);
         let since = first.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
-        let by_day =
-            progress::activity_by_day(&state.pool, user.id, since).await.map_err(internal("reading activity"))?;
+        let by_day = state.store.activity_by_day(user.id, since).await.map_err(internal("reading activity"))?;
+        let first_day_number = since.div_euclid(86_400);
         let days = first
             .iter_days()
             .take(HEATMAP_DAYS as usize)
-            .map(|d| {
-                let date = d.format("%Y-%m-%d").to_string();
-                let count = by_day.get(&date).copied().unwrap_or(0);
-                DayActivity { date, count }
+            .enumerate()
+            .map(|(i, d)| DayActivity {
+                date: d.format("%Y-%m-%d").to_string(),
+                count: by_day.get(&(first_day_number + i as i64)).copied().unwrap_or(0),
             })
             .collect();
         let (questions_answered, ratings_given) =
-            progress::counts(&state.pool, user.id).await.map_err(internal("reading counts"))?;
+            state.store.answer_and_rating_counts(user.id).await.map_err(internal("reading counts"))?;
         Ok(DashboardView {
             username: user.username,
             first_weekday: chrono::Datelike::weekday(&first).num_days_from_monday() as u8,

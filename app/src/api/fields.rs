@@ -82,45 +82,14 @@ impl AnswerText {
     }
 }
 
-/// How well the learner recalled a question's answer (the four grades of Anki / FSRS).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Rating {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
+pub use domain::Rating;
 
-impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-
-    pub fn parse(raw: &str) -> Result<Self, ApiError> {
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "again" => Ok(Rating::Again),
-            "hard" => Ok(Rating::Hard),
-            "good" => Ok(Rating::Good),
-            "easy" => Ok(Rating::Easy),
-            _ => Err(ApiError::bad_input("A rating is one of again, hard, good or easy.")),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rating::Again => "again",
-            Rating::Hard => "hard",
-            Rating::Good => "good",
-            Rating::Easy => "easy",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Rating::Again => "Again",
-            Rating::Hard => "Hard",
-            Rating::Good => "Good",
-            Rating::Easy => "Easy",
-        }
-    }
+/// A rating from a form field.
+pub fn parse_rating(raw: &str) -> Result<Rating, ApiError> {
+    raw.trim()
+        .to_ascii_lowercase()
+        .parse()
+        .map_err(|_| ApiError::bad_input("A rating is one of again, hard, good or easy."))
 }
 
 /// Colour scheme preference, kept in a cookie so the server renders the right one.
@@ -189,9 +158,10 @@ mod tests {
 
     #[test]
     fn ratings_round_trip() {
-        for r in Rating::ALL {
-            assert_eq!(Rating::parse(r.as_str()).unwrap(), r);
+        for &r in Rating::ALL {
+            assert_eq!(parse_rating(r.as_str()).unwrap(), r);
         }
-        assert!(Rating::parse("meh").is_err());
+        assert_eq!(parse_rating(" Good ").unwrap(), Rating::Good);
+        assert!(parse_rating("meh").is_err());
     }
 }

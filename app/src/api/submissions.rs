@@ -9,15 +9,17 @@ use super::{ApiError, SubmissionView};
 #[cfg(feature = "ssr")]
 use {
     super::respond,
-    crate::server::db::submissions,
-    crate::server::{AppState, session, state::internal},
+    crate::ssr::{AppState, session, state::internal},
+    domain::Language,
+    store::{Enqueue, NewSubmission, PendingLimits},
 };
 
 /// Largest source accepted, in bytes. Solutions are one function; this is generous.
 pub const MAX_SOURCE_BYTES: usize = 50_000;
 /// Submissions one learner may have waiting or running at once.
-pub const MAX_PENDING: i64 = 3;
-pub const LANGUAGES: [(&str, &str); 2] = [("rust", "Rust"), ("go", "Go")];
+pub const MAX_PENDING_PER_LEARNER: i64 = 3;
+/// … and all guest accounts from one address together (a crowd of guests is one learner).
+pub const MAX_PENDING_PER_GUEST_ADDRESS: i64 = 6;
 
 /// Queues a solution. `samples_only`: "Run" (sample tests) rather than "Submit" (all tests).
 /// Returns the submission id; progress streams from `/api/submissions/<id>/events`.
@@ -31,11 +33,11 @@ pub async fn submit_solution(
     respond(async {
         let state = AppState::current()?;
         let user = session::require_user(&state).await?;
-        if !state.catalog.problems.contains_key(&problem_id) {
-            return Err(ApiError::NotFound("Problem".into()));
-        }
-        if !LANGUAGES.iter().any(|(id, _)| *id == language) {
-            return Err(ApiError::bad_input("Language is rust or go."));
+        let problem =
+            state.catalog.problems.get(problem_id.as_str()).ok_or_else(|| ApiError::NotFound("Problem".into()))?;
+        let language: Language = language.parse().map_err(|_| ApiError::bad_input("Language is rust or go."))?;
+        if !problem.starters.iter().any(|(l, _)| *l == language) {
+            return Err(ApiError::bad_input(format!("This problem cannot be solved in {}.", language.label())));
         }
         if source.trim().is_empty() {
             return Err(ApiError::bad_input("Write a solution first."));
@@ -43,33 +45,60 @@ pub async fn submit_solution(
         if source.len() > MAX_SOURCE_BYTES {
             return Err(ApiError::bad_input(format!("Solutions may be at most {MAX_SOURCE_BYTES} bytes.")));
         }
-        if !state.judge.enabled {
+        if !state.accepts_submissions {
             return Err(ApiError::bad_input("The judge is not running on this server."));
         }
-        let pending = submissions::pending(&state.pool, user.id).await.map_err(internal("counting submissions"))?;
-        if pending >= MAX_PENDING {
-            return Err(ApiError::bad_input(format!(
+        // Whose turn in the queue: an account is one learner; guests from one address are one.
+        let (fair_key, per_fair_key) = match (&user.username, session::client_ip()) {
+            (None, Some(ip)) => (format!("guest@{ip}"), MAX_PENDING_PER_GUEST_ADDRESS),
+            _ => (format!("user:{}", user.id), MAX_PENDING_PER_LEARNER),
+        };
+        let new = NewSubmission {
+            user: user.id,
+            problem_id: &problem_id,
+            language,
+            source: &source,
+            samples_only,
+            fair_key: &fair_key,
+        };
+        let limits = PendingLimits { per_learner: MAX_PENDING_PER_LEARNER, per_fair_key };
+        match state.store.enqueue_submission(&new, limits).await.map_err(internal("queueing submission"))? {
+            Enqueue::Queued(id) => {
+                if let Err(e) = state.store.announce_queued().await {
+                    // Workers also poll the queue, so this only delays the judging.
+                    tracing::warn!(error = %e, "could not wake the judge workers");
+                }
+                Ok(id)
+            }
+            Enqueue::LearnerBusy { pending } => Err(ApiError::bad_input(format!(
                 "You have {pending} submissions waiting for the judge; wait for one to finish."
-            )));
+            ))),
+            Enqueue::FairKeyBusy { pending } => Err(ApiError::bad_input(format!(
+                "Guests from your address have {pending} submissions waiting for the judge; wait for one to \
+                 finish, or sign up."
+            ))),
         }
-        let id = submissions::insert(&state.pool, user.id, &problem_id, &language, &source, samples_only)
-            .await
-            .map_err(internal("queueing submission"))?;
-        state.judge.wake.notify_one();
-        Ok(id)
     })
     .await
+}
+
+#[cfg(feature = "ssr")]
+async fn own_submission(state: &AppState, id: i64) -> Result<SubmissionView, ApiError> {
+    let user = session::require_user(state).await?;
+    state
+        .store
+        .submission(user.id, id)
+        .await
+        .map_err(internal("reading submission"))?
+        .map(SubmissionView::from)
+        .ok_or_else(|| ApiError::NotFound("Submission".into()))
 }
 
 #[server(endpoint = "submission")]
 pub async fn get_submission(id: i64) -> Result<SubmissionView, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        let user = session::require_user(&state).await?;
-        submissions::get(&state.pool, user.id, id)
-            .await
-            .map_err(internal("reading submission"))?
-            .ok_or_else(|| ApiError::NotFound("Submission".into()))
+        own_submission(&state, id).await
     })
     .await
 }
@@ -80,11 +109,7 @@ pub async fn get_submission(id: i64) -> Result<SubmissionView, ApiError> {
 pub async fn submission_html(id: i64) -> Result<String, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        let user = session::require_user(&state).await?;
-        let submission = submissions::get(&state.pool, user.id, id)
-            .await
-            .map_err(internal("reading submission"))?
-            .ok_or_else(|| ApiError::NotFound("Submission".into()))?;
+        let submission = own_submission(&state, id).await?;
         Ok(view! { <crate::fragments::verdict_table::VerdictTable submission /> }.to_html())
     })
     .await
@@ -98,7 +123,9 @@ pub async fn my_submissions(problem_id: String) -> Result<Vec<SubmissionView>, A
         let Some(user) = session::current_user(&state).await? else {
             return Ok(Vec::new());
         };
-        submissions::recent(&state.pool, user.id, &problem_id, 10).await.map_err(internal("listing submissions"))
+        let rows =
+            state.store.recent_submissions(user.id, &problem_id, 10).await.map_err(internal("listing submissions"))?;
+        Ok(rows.into_iter().map(SubmissionView::from).collect())
     })
     .await
 }

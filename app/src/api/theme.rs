@@ -10,7 +10,7 @@ pub const THEME_COOKIE: &str = "theme";
 pub async fn set_theme(theme: String) -> Result<Theme, ApiError> {
     super::respond(async {
         let theme = Theme::parse(&theme).ok_or_else(|| ApiError::bad_input("Theme is auto, light or dark."))?;
-        crate::server::session::append_cookie(&format!(
+        crate::ssr::session::append_cookie(&format!(
             "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
             theme.as_str()
         ));
@@ -24,7 +24,7 @@ pub fn current_theme() -> Theme {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .and_then(|p| crate::server::session::cookie_value(&p.headers, THEME_COOKIE))
+            .and_then(|p| crate::ssr::session::cookie_value(&p.headers, THEME_COOKIE))
             .and_then(|v| Theme::parse(&v))
             .unwrap_or(Theme::Auto)
     }

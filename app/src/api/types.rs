@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use domain::{Difficulty, Language, SubmissionStatus};
+pub use domain::{ProgressEvent, SubmissionResult, TestRow, human_count};
+
 use super::fields::Rating;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,138 +134,36 @@ pub struct DashboardView {
 pub struct ProblemView {
     pub id: String,
     pub title: String,
-    pub difficulty: Option<String>,
+    pub difficulty: Difficulty,
     pub body_html: String,
     pub lesson: Option<LessonLink>,
-    /// `(language, starter code)`.
-    pub starters: Vec<(String, String)>,
+    /// Each language offered, with its starter code.
+    pub starters: Vec<(Language, String)>,
     pub logged_in: bool,
-}
-
-/// The judge's result for a submission, as stored and shown. Built by the server's judge worker
-/// from the sandbox's report; the app itself knows nothing of the sandbox.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SubmissionResult {
-    /// `AC`, `WA`, `TLE`, `MLE`, `OLE`, `RE`, `CE` or `IE`.
-    pub verdict: String,
-    /// "Accepted", "Wrong answer", …
-    pub title: String,
-    /// Compiler output for CE; a generic message for IE.
-    pub message: Option<String>,
-    pub tests: Vec<TestRow>,
-    pub total_tests: usize,
-    pub instructions: u64,
-    pub peak_memory: u64,
-}
-
-impl SubmissionResult {
-    /// "Accepted — 3.1 M instructions", "Wrong answer on test 3", "Compile error".
-    pub fn headline(&self) -> String {
-        if self.verdict == "AC" {
-            return format!("{} — {} instructions", self.title, human_count(self.instructions));
-        }
-        match self.tests.iter().find(|t| t.verdict != "AC") {
-            Some(t) => format!("{} on test {}", self.title, t.number),
-            None => self.title.clone(),
-        }
-    }
-}
-
-/// 3_100_000 → "3.1 M". Integer arithmetic only: float formatting would add tens of kilobytes
-/// to the browser bundle.
-pub fn human_count(n: u64) -> String {
-    let scaled = |unit: u64, decimals: u32, suffix: &str| {
-        let step = unit / 10u64.pow(decimals);
-        let v = (n + step / 2) / step;
-        let (whole, frac) = (v / 10u64.pow(decimals), v % 10u64.pow(decimals));
-        format!("{whole}.{frac:0width$} {suffix}", width = decimals as usize)
-    };
-    match n {
-        0..1_000 => n.to_string(),
-        1_000..1_000_000 => scaled(1_000, 1, "k"),
-        1_000_000..1_000_000_000 => scaled(1_000_000, 1, "M"),
-        _ => scaled(1_000_000_000, 2, "G"),
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TestRow {
-    pub number: usize,
-    pub sample: bool,
-    pub verdict: String,
-    pub instructions: u64,
-    pub instruction_limit: u64,
-    pub peak_memory: u64,
-    pub detail: Option<String>,
-    /// Sample tests only: input, expected and actual output.
-    pub io: Option<(String, String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubmissionView {
     pub id: i64,
     pub problem_id: String,
-    pub language: String,
+    pub language: Language,
     pub samples_only: bool,
-    /// `queued`, `running` or `done`.
-    pub status: String,
+    pub status: SubmissionStatus,
     pub result: Option<SubmissionResult>,
     pub created_at: i64,
 }
 
-/// Judge progress, streamed to the browser while a submission runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProgressEvent {
-    pub submission: i64,
-    /// Tests finished so far.
-    pub done: usize,
-    pub total: usize,
-    /// Verdict of the last finished test.
-    pub verdict: Option<String>,
-    /// The submission is done; fetch the result.
-    pub finished: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_read_like_people_write_them() {
-        assert_eq!(human_count(999), "999");
-        assert_eq!(human_count(3_100_000), "3.1 M");
-        assert_eq!(human_count(12_345), "12.3 k");
-        assert_eq!(human_count(2_500_000_000), "2.50 G");
-        assert_eq!(human_count(1_000), "1.0 k");
-        assert_eq!(human_count(752_000_000), "752.0 M");
-        assert_eq!(human_count(3_149_999), "3.1 M");
-    }
-
-    #[test]
-    fn headlines_name_the_first_failing_test() {
-        let row = |n, v: &str| TestRow {
-            number: n,
-            sample: false,
-            verdict: v.into(),
-            instructions: 10,
-            instruction_limit: 100,
-            peak_memory: 0,
-            detail: None,
-            io: None,
-        };
-        let mut r = SubmissionResult {
-            verdict: "AC".into(),
-            title: "Accepted".into(),
-            message: None,
-            tests: vec![row(1, "AC")],
-            total_tests: 1,
-            instructions: 3_100_000,
-            peak_memory: 0,
-        };
-        assert_eq!(r.headline(), "Accepted — 3.1 M instructions");
-        r.verdict = "TLE".into();
-        r.title = "Time limit exceeded".into();
-        r.tests.push(row(12, "TLE"));
-        assert_eq!(r.headline(), "Time limit exceeded on test 12");
+#[cfg(feature = "ssr")]
+impl From<store::SubmissionRow> for SubmissionView {
+    fn from(r: store::SubmissionRow) -> Self {
+        SubmissionView {
+            id: r.id,
+            problem_id: r.problem_id,
+            language: r.language,
+            samples_only: r.samples_only,
+            status: r.status,
+            result: r.result,
+            created_at: r.created_at,
+        }
     }
 }

@@ -73,7 +73,8 @@ fn RatingForms(question_id: String, initial: Option<Rating>) -> impl IntoView {
         <div class="rating" role="group" aria-label="How well did you know it?">
             <span>"How well did you know it?"</span>
             {Rating::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|r| {
                     let question_id = question_id.clone();
                     view! {

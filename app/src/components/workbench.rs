@@ -1,14 +1,15 @@
 //! The solving area of a problem page: pick a language, write the function, run the samples or
 //! submit, watch the judge's progress live, read the verdict per test.
 
+use domain::Language;
 use leptos::prelude::*;
 
 use crate::api::{ProgressEvent, SubmitSolution};
 use crate::components::error_box::action_error;
 
 #[component]
-pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl IntoView {
-    let first = starters.first().cloned().unwrap_or_else(|| ("rust".into(), String::new()));
+pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl IntoView {
+    let first = starters.first().cloned().unwrap_or((Language::Rust, String::new()));
     let language = RwSignal::new(first.0);
     let source = RwSignal::new(first.1);
     let submit = ServerAction::<SubmitSolution>::new();
@@ -28,7 +29,7 @@ pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl In
 
     let starters_for_switch = starters.clone();
     let on_language = move |ev: leptos::ev::Event| {
-        let new = event_target_value(&ev);
+        let Ok(new) = event_target_value(&ev).parse::<Language>() else { return };
         let old = language.get_untracked();
         // Swap in the new language's starter unless the learner has written something.
         let untouched = source.with_untracked(|s| {
@@ -42,7 +43,7 @@ pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl In
     let send = move |samples_only: bool| {
         submit.dispatch(SubmitSolution {
             problem_id: problem_id.clone(),
-            language: language.get_untracked(),
+            language: language.get_untracked().to_string(),
             source: source.get_untracked(),
             samples_only,
         });
@@ -54,13 +55,10 @@ pub fn Workbench(problem_id: String, starters: Vec<(String, String)>) -> impl In
             <h2>"Your solution"</h2>
             <div class="row">
                 <label for="language">"Language"</label>
-                <select id="language" on:change=on_language prop:value=move || language.get()>
+                <select id="language" on:change=on_language prop:value=move || language.get().as_str()>
                     {starters
                         .iter()
-                        .map(|(l, _)| {
-                            let name = if l == "go" { "Go" } else { "Rust" };
-                            view! { <option value=l.clone()>{name}</option> }
-                        })
+                        .map(|(l, _)| view! { <option value=l.as_str()>{l.label()}</option> })
                         .collect_view()}
                 </select>
             </div>

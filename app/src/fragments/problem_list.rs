@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
+use domain::Difficulty;
+
 use crate::api::LessonLink;
 
 pub struct Row {
     pub id: String,
     pub title: String,
-    pub difficulty: Option<String>,
+    pub difficulty: Difficulty,
     pub lesson: Option<LessonLink>,
     pub solved: bool,
     /// Course position of the problem's lesson, for ordering.
@@ -29,7 +31,7 @@ pub fn ProblemList(rows: Vec<Row>) -> impl IntoView {
                     view! {
                         <li class=format!("problem-row {state}") data-problem=r.id.clone() data-solved=r.solved.to_string()>
                             <a href=format!("/problems/{}", r.id)>{r.title}</a>
-                            {r.difficulty.map(|d| view! { <span class="badge">{d}</span> })}
+                            <span class="badge">{r.difficulty.as_str()}</span>
                             {r.solved.then_some(view! { <span class="solved-mark">" ✓ solved"</span> })}
                             {r.lesson.map(|l| view! {
                                 <p class="muted small">"From " <a href=format!("/lessons/{}", l.id)>{l.title}</a></p>

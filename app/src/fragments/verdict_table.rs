@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use domain::Verdict;
+
 use crate::api::{SubmissionView, human_count};
 
 /// "1.2 M / 40 M".
@@ -14,10 +16,10 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
         return view! { <p class="verdict">{format!("Submission #{} is {}.", submission.id, submission.status)}</p> }
             .into_any();
     };
-    let class = format!("verdict verdict-{}", result.verdict.to_lowercase());
+    let class = format!("verdict verdict-{}", result.verdict.css());
     let what = if submission.samples_only { "Sample tests" } else { "All tests" };
     view! {
-        <div class="result" data-verdict=result.verdict.clone()>
+        <div class="result" data-verdict=result.verdict.as_str()>
             <p class=class>{result.headline()}</p>
             <p class="muted">
                 {format!(
@@ -48,14 +50,14 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
                                 let io = t.io.clone();
                                 let detail = t.detail.clone();
                                 view! {
-                                    <tr class=format!("test-{}", t.verdict.to_lowercase())>
+                                    <tr class=format!("test-{}", t.verdict.css())>
                                         <th scope="row">{label}</th>
-                                        <td>{t.verdict.clone()}</td>
+                                        <td>{t.verdict.as_str()}</td>
                                         <td>{instructions_of(t.instructions, t.instruction_limit)}</td>
                                         <td>{format!("{} KiB", t.peak_memory / 1024)}</td>
                                     </tr>
                                     {detail.map(|d| view! { <tr class="detail"><td colspan="4"><pre>{d}</pre></td></tr> })}
-                                    {io.filter(|_| t.verdict != "AC").map(|(input, expected, actual)| view! {
+                                    {io.filter(|_| t.verdict != Verdict::AC).map(|(input, expected, actual)| view! {
                                         <tr class="detail">
                                             <td colspan="4">
                                                 <div class="io">

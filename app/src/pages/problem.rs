@@ -38,10 +38,8 @@ fn Problem(problem: ProblemView) -> impl IntoView {
         <article class="problem lesson" data-problem=id.clone()>
             <p class="crumb">
                 "Problem"
-                {difficulty.map(|d| {
-                    let class = format!("difficulty {d}");
-                    view! { " · " <span class=class>{d}</span> }
-                })}
+                " · "
+                <span class=format!("difficulty {difficulty}")>{difficulty.as_str()}</span>
                 {lesson.map(|l| view! { " · from " <A href=format!("/lessons/{}", l.id)>{l.title}</A> })}
             </p>
             <h1>{title}</h1>

@@ -15,10 +15,12 @@ use std::sync::atomic::AtomicBool;
 use super::{Compiled, Sources, failure_message, write};
 use crate::error::{Error, Result};
 use crate::jail::{Jail, JailLimits};
+use crate::limits::GO_MAX_STACK_BYTES;
 
-/// Added to every Go submission: a goroutine stack limit well under the memory limit, so runaway
-/// recursion is a "stack overflow" runtime error (as on a native judge), not an out-of-memory.
-const JUDGE_INIT: &str = "package main\n\nimport \"runtime/debug\"\n\nfunc init() { debug.SetMaxStack(32 << 20) }\n";
+/// Added to every Go submission: the goroutine stack limit (see `GO_MAX_STACK_BYTES`).
+fn judge_init() -> String {
+    format!("package main\n\nimport \"runtime/debug\"\n\nfunc init() {{ debug.SetMaxStack({GO_MAX_STACK_BYTES}) }}\n")
+}
 
 pub struct GoToolchain {
     goroot: PathBuf,
@@ -97,7 +99,7 @@ impl GoToolchain {
     ) -> Result<Compiled> {
         write(dir, "importcfg", &self.importcfg)?;
         write(dir, "solution.go", sources.solution)?;
-        write(dir, "zz_prep_judge.go", JUDGE_INIT)?;
+        write(dir, "zz_prep_judge.go", &judge_init())?;
         let mut files = vec!["solution.go", "zz_prep_judge.go"];
         if let Some(driver) = sources.driver {
             write(dir, "main.go", driver)?;
@@ -117,8 +119,10 @@ impl GoToolchain {
         if !out.success {
             return Ok(Compiled::Error(failure_message(&out, limits, &scrub)));
         }
+        // Compile and link share one budget: the link gets what the compile left.
+        let link_limits = JailLimits { wall: limits.wall.saturating_sub(out.elapsed), ..limits.clone() };
         let link_args = ["-importcfg", "importcfg", "-s", "-w", "-buildmode=exe", "-o", "main.wasm", "main.a"];
-        let out = self.jail.run(&self.tool_dir.join("link"), &link_args, &env, dir, limits, cancel)?;
+        let out = self.jail.run(&self.tool_dir.join("link"), &link_args, &env, dir, &link_limits, cancel)?;
         if !out.success {
             return Ok(Compiled::Error(failure_message(&out, limits, &scrub)));
         }

@@ -6,14 +6,14 @@ mod rust;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
 pub use go::GoToolchain;
 pub use rust::RustToolchain;
 
 use crate::error::{Error, Result};
-use crate::jail::{JailLimits, JailOutcome};
-use crate::lang::Language;
+use crate::jail::JailOutcome;
+use crate::limits::{COMPILER_MESSAGE_CAP, JailLimits};
+use domain::Language;
 
 /// What the learner submitted plus what the problem adds.
 pub struct Sources<'a> {
@@ -37,9 +37,6 @@ pub struct Toolchains {
     pub scratch: PathBuf,
     pub limits: JailLimits,
 }
-
-/// Compile output shown to the learner is capped at this many bytes.
-pub const MESSAGE_CAP: usize = 8 << 10;
 
 impl Toolchains {
     pub fn compile(&self, lang: Language, sources: &Sources<'_>, cancel: Option<&Arc<AtomicBool>>) -> Result<Compiled> {
@@ -73,8 +70,8 @@ pub(crate) fn failure_message(out: &JailOutcome, limits: &JailLimits, scrub: &[(
             msg = msg.replace(p.as_ref(), replacement.trim_end_matches('/'));
         }
     }
-    if msg.len() > MESSAGE_CAP {
-        let mut cut = MESSAGE_CAP;
+    if msg.len() > COMPILER_MESSAGE_CAP {
+        let mut cut = COMPILER_MESSAGE_CAP;
         while !msg.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -98,11 +95,6 @@ pub(crate) fn failure_message(out: &JailOutcome, limits: &JailLimits, scrub: &[(
         msg = "compilation failed".into();
     }
     msg
-}
-
-/// Limits with a default wall-clock budget suited to one small file.
-pub fn default_limits() -> JailLimits {
-    JailLimits { wall: Duration::from_secs(20), ..JailLimits::default() }
 }
 
 /// Writes a file into the compile dir.

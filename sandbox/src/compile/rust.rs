@@ -8,12 +8,10 @@ use std::sync::atomic::AtomicBool;
 use super::{Compiled, Sources, failure_message, write};
 use crate::error::{Error, Result};
 use crate::jail::{Jail, JailLimits};
+use crate::limits::RUST_SHADOW_STACK_BYTES;
 
 /// One fixed optimisation level: fuel counts depend on it, so it never changes per submission.
 pub const OPT_LEVEL: &str = "2";
-/// The program's shadow stack in linear memory (Rust's default of 1 MiB is too small for the
-/// recursive DFS a learner may reasonably write).
-const STACK_BYTES: u32 = 8 << 20;
 
 pub struct RustToolchain {
     /// The real rustc binary (not the rustup proxy, which needs ~/.rustup and the env).
@@ -66,7 +64,7 @@ impl RustToolchain {
             }
             None => "solution.rs",
         };
-        let stack = format!("link-arg=-zstack-size={STACK_BYTES}");
+        let stack = format!("link-arg=-zstack-size={RUST_SHADOW_STACK_BYTES}");
         let opt = format!("opt-level={OPT_LEVEL}");
         let args = [
             "--edition=2024",

@@ -4,7 +4,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use sandbox::run::{End, RunLimits, Runtime};
+use sandbox::limits::RunLimits;
+use sandbox::run::{End, Runtime};
 
 /// An infinite loop, compiled with the real rustc (outside the judge: this is test code).
 fn spin_module() -> Vec<u8> {
@@ -30,7 +31,7 @@ fn wall_clock_backstop_and_cancellation_interrupt_a_running_program() {
     let prepared = runtime.prepare(&module).unwrap().expect("only WASI imports");
     let limits =
         RunLimits { fuel: u64::MAX / 2, memory_bytes: 64 << 20, output_bytes: 1024, wall: Duration::from_millis(300) };
-    let big_stack = std::thread::Builder::new().stack_size(sandbox::run::RUN_THREAD_STACK);
+    let big_stack = std::thread::Builder::new().stack_size(sandbox::limits::RUN_THREAD_STACK);
     let out = big_stack
         .spawn(move || {
             let t = Instant::now();

@@ -4,7 +4,7 @@
 mod backstop;
 mod determinism;
 mod hostile;
-mod pool;
+mod concurrency;
 mod problems;
 mod verdicts;
 

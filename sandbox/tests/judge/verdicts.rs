@@ -172,7 +172,7 @@ fn compile_error_output_is_capped() {
         src.push_str(&format!("fn f{i}() -> i32 {{ \"not an int\" }}\n"));
     }
     let r = expect(Language::Rust, &src, Verdict::CE);
-    assert!(r.message.unwrap_or_default().len() <= sandbox::compile::MESSAGE_CAP + 200);
+    assert!(r.message.unwrap_or_default().len() <= sandbox::limits::COMPILER_MESSAGE_CAP + 200);
 }
 
 #[test]

@@ -1,34 +1,40 @@
-//! Starts the real server on port 0 with a fresh SQLite file, and talks to it over HTTP.
+//! Starts the real server on port 0 with a fresh database (a SQLite file, or a new database on
+//! the test Postgres cluster), and talks to it over HTTP.
 
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
-use prep_server::{Application, Config};
+use prep_server::{Application, ServeConfig};
 use serde_json::Value;
+use store::{Backend, DatabaseUrl};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub struct TestServer {
     pub addr: SocketAddr,
-    pub db: PathBuf,
+    pub db: DatabaseUrl,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
     _dir: Option<tempfile::TempDir>,
 }
 
 impl TestServer {
+    /// On SQLite.
     pub async fn start() -> Self {
+        Self::start_on(Backend::Sqlite).await
+    }
+
+    pub async fn start_on(backend: Backend) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("prep.db");
-        let mut s = Self::start_with(Config::for_tests(db)).await;
+        let db = store::testing::fresh_database(backend, dir.path()).await;
+        let mut s = Self::start_with(ServeConfig::for_tests(db)).await;
         s._dir = Some(dir);
         s
     }
 
-    pub async fn start_with(config: Config) -> Self {
-        let db = config.database.clone();
+    pub async fn start_with(config: ServeConfig) -> Self {
+        let db = config.database.url.clone();
         let app = Application::build(config).await.unwrap_or_else(|e| panic!("server did not start: {e}"));
         let addr = app.addr();
         let (tx, rx) = oneshot::channel::<()>();
@@ -140,4 +146,29 @@ pub async fn first_lesson(c: &mut Client) -> (String, String) {
         }
     }
     panic!("the course has no lesson with a question");
+}
+
+/// A fresh database for a test that starts its own servers.
+pub async fn fresh_database(backend: Backend) -> (DatabaseUrl, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    (store::testing::fresh_database(backend, dir.path()).await, dir)
+}
+
+/// Runs each listed `async fn name(backend: Backend)` as two tests, `sqlite::name` and
+/// `postgres::name`. The Postgres one is skipped (with a note) when no test cluster is up,
+/// unless CI requires it.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test] async fn $name() { super::$name(store::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test] async fn $name() {
+                if store::testing::postgres_cluster().is_some() {
+                    super::$name(store::Backend::Postgres).await
+                }
+            })*
+        }
+    };
 }

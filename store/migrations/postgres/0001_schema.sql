@@ -74,3 +74,5 @@ CREATE INDEX submissions_queue ON submissions(status, id);
 CREATE INDEX submissions_user_problem ON submissions(user_id, problem_id, id);
 CREATE INDEX submissions_fair ON submissions(status, fair_key, id);
 CREATE INDEX submissions_lease ON submissions(status, lease_expires_at);
+-- When each fair key was last served: the queue's tie-break.
+CREATE INDEX submissions_served ON submissions(fair_key, started_at);

@@ -12,3 +12,5 @@ ALTER TABLE submissions ADD COLUMN fair_key TEXT NOT NULL DEFAULT '';
 UPDATE submissions SET fair_key = 'user:' || user_id;
 CREATE INDEX submissions_fair ON submissions(status, fair_key, id);
 CREATE INDEX submissions_lease ON submissions(status, lease_expires_at);
+-- When each fair key was last served: the queue's tie-break.
+CREATE INDEX submissions_served ON submissions(fair_key, started_at);

@@ -1,5 +1,5 @@
-//! Login sessions: a random token in an HttpOnly cookie, its SHA-256 in SQLite. Sessions live in
-//! the database, so they survive restarts and work across server processes.
+//! Login sessions: a random token in an HttpOnly cookie, its SHA-256 in the database. Sessions
+//! live in the database, so they survive restarts and work across server processes.
 
 use std::net::SocketAddr;
 
@@ -12,19 +12,13 @@ use leptos_axum::ResponseOptions;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use super::state::{AppState, internal, now};
+use store::{SESSION_LIFETIME_SECS, Store};
+pub use store::SessionUser as User;
+
+use super::state::{AppState, internal};
 use crate::api::ApiError;
 
 pub const COOKIE_NAME: &str = "prep_session";
-const LIFETIME_SECS: i64 = 60 * 60 * 24 * 30;
-
-/// The signed-in account for this request.
-#[derive(Debug, Clone)]
-pub struct User {
-    pub id: i64,
-    /// `None` for a guest.
-    pub username: Option<String>,
-}
 
 pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
@@ -50,21 +44,13 @@ pub async fn current_user(state: &AppState) -> Result<Option<User>, ApiError> {
     let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) else {
         return Ok(None);
     };
-    user_for_token(&state.pool, &token).await.map_err(internal("looking up session"))
+    user_for_token(&state.store, &token).await.map_err(internal("looking up session"))
 }
 
 /// The user a session token belongs to, if the session is live. For handlers outside Leptos
 /// (server-sent events) that read the cookie themselves.
-pub async fn user_for_token(pool: &sqlx::SqlitePool, token: &str) -> Result<Option<User>, sqlx::Error> {
-    let row: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.expires_at > ?",
-    )
-    .bind(token_hash(token))
-    .bind(now())
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(|(id, username)| User { id, username }))
+pub async fn user_for_token(store: &Store, token: &str) -> Result<Option<User>, store::StoreError> {
+    store.session_user(&token_hash(token)).await
 }
 
 pub async fn require_user(state: &AppState) -> Result<User, ApiError> {
@@ -72,31 +58,19 @@ pub async fn require_user(state: &AppState) -> Result<User, ApiError> {
 }
 
 /// Creates a session for `user_id` and sets its cookie on the response.
-pub async fn start(state: &AppState, user_id: i64) -> Result<(), ApiError> {
+pub async fn start(state: &AppState, user: store::UserId) -> Result<(), ApiError> {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = hex::encode(bytes);
-    let created = now();
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash(&token))
-        .bind(user_id)
-        .bind(created)
-        .bind(created + LIFETIME_SECS)
-        .execute(&state.pool)
-        .await
-        .map_err(internal("creating session"))?;
-    set_cookie(state, &token, LIFETIME_SECS);
+    state.store.create_session(&token_hash(&token), user).await.map_err(internal("creating session"))?;
+    set_cookie(state, &token, SESSION_LIFETIME_SECS);
     Ok(())
 }
 
 /// Deletes this request's session (if any) and clears the cookie.
 pub async fn end(state: &AppState) -> Result<(), ApiError> {
     if let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(token_hash(&token))
-            .execute(&state.pool)
-            .await
-            .map_err(internal("deleting session"))?;
+        state.store.delete_session(&token_hash(&token)).await.map_err(internal("deleting session"))?;
     }
     set_cookie(state, "", 0);
     Ok(())
