@@ -19,6 +19,7 @@ const MAX_ATTEMPTS: i64 = 3;
 impl Worker {
     pub(super) async fn execute(&self, claim: ClaimedSubmission) {
         let id = claim.id;
+        tracing::info!(submission = id, attempt = claim.attempts, "judging");
         if claim.attempts > MAX_ATTEMPTS {
             tracing::error!(submission = id, attempts = claim.attempts, "giving up on a submission that keeps stopping its workers");
             let result = SubmissionResult::internal_error(
