@@ -3,7 +3,7 @@
 # Idempotent: every step checks first. Called by ./serve.sh and ./test.sh.
 #
 #   scripts/setup.sh            toolchain for building and serving (wasm targets, Go)
-#   scripts/setup.sh --test     also Chromium + chromedriver, wrk, bubblewrap and the e2e test's npm packages
+#   scripts/setup.sh --test     also Chromium + chromedriver, wrk, bubblewrap, PostgreSQL and the e2e test's npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -59,6 +59,8 @@ if (( want_test )); then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v wrk >/dev/null || missing+=(wrk)
   command -v bwrap >/dev/null || missing+=(bubblewrap)
+  # The tests start a throwaway PostgreSQL cluster of their own (scripts/with-postgres.sh).
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
     SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo

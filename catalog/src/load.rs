@@ -100,8 +100,8 @@ fn load_lesson(
 ) -> Result<Lesson, LoadError> {
     let text = read(path)?;
     let (front, body, _) = front_matter::split(&text).map_err(|r| LoadError::new(path, r))?;
-    let meta: LessonMeta = toml::from_str(front)
-        .map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e))))?;
+    let meta: LessonMeta =
+        toml::from_str(front).map_err(|e| LoadError::new(path, format!("front matter: {}", one_line(&e))))?;
     seen.lesson(path, &meta.id)?;
     nonempty(path, "title", &meta.title)?;
     nonempty(path, "summary", &meta.summary)?;
@@ -120,7 +120,8 @@ fn load_lesson(
         });
     }
     let rendered = render_markdown(body);
-    let problems = meta.problems.into_iter().map(|id| LinkedItem { title: problems.get(&id).map(|p| p.title.clone()), id });
+    let problems =
+        meta.problems.into_iter().map(|id| LinkedItem { title: problems.get(&id).map(|p| p.title.clone()), id });
     let demos = meta.demos.into_iter().map(|id| LinkedItem { title: demos.get(&id).map(|d| d.title.clone()), id });
     Ok(Lesson {
         id: meta.id,
@@ -260,7 +261,9 @@ mod tests {
     }
 
     fn problem_toml(title: &str, extra: &str) -> String {
-        format!("id = \"lcs\"\ntitle = \"{title}\"\ndifficulty = \"medium\"\nsamples = [\"01\"]\n{extra}[go]\nsignature = \"func lcs(a, b string) int\"\nstarter = \"func lcs(a, b string) int {{\\n\\treturn 0\\n}}\"\n")
+        format!(
+            "id = \"lcs\"\ntitle = \"{title}\"\ndifficulty = \"medium\"\nsamples = [\"01\"]\n{extra}[go]\nsignature = \"func lcs(a, b string) int\"\nstarter = \"func lcs(a, b string) int {{\\n\\treturn 0\\n}}\"\n"
+        )
     }
 
     #[test]

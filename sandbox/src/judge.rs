@@ -9,9 +9,9 @@ use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
+use crate::checker::Check;
 use crate::compile::{Compiled, GoToolchain, RustToolchain, Sources, Toolchains};
 use crate::error::{Error, Result};
-use crate::checker::Check;
 use crate::limits::{
     CALIBRATION_FUEL, HIDDEN_STDERR_CAP, JailLimits, RUN_THREAD_STACK, RunLimits, SAMPLE_IO_CAP, SAMPLE_STDERR_CAP,
     wall_backstop,

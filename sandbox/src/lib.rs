@@ -25,8 +25,8 @@ mod verdict;
 mod wasi;
 
 pub use checker::{Check, Checker};
+pub use domain::Language;
 pub use error::{Error, Result};
 pub use judge::{Judge, JudgeConfig, Submission, Tests};
-pub use domain::Language;
 pub use problem::Problem;
 pub use verdict::{Report, SampleIo, TestResult, Timings, Verdict};

@@ -12,7 +12,6 @@ use crate::limits::{EPOCH_TICK, MAX_WASM_STACK, RUN_STDERR_CAP, RunLimits};
 use crate::memory::MemoryLimiter;
 use crate::wasi::{self, Ctx, Exit, OutputLimitExceeded};
 
-
 /// The engine, a linker with our WASI, and the thread that ticks epochs.
 pub struct Runtime {
     engine: Engine,

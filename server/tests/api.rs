@@ -314,7 +314,8 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
 
     // SHA-256 of "expired-token", as the server stores it.
     let hash = "b52b3ef2233858ce1156d85f235cf2c41eddfa8ca1eedc924398b9af1db303cb";
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
+    let mut conn =
+        sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, 1, 0, 1)")
         .bind(hash)
         .execute(&mut conn)
@@ -323,7 +324,8 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
     drop(conn);
 
     let s2 = TestServer::start_with(prep_server::ServeConfig::for_tests(db.clone())).await;
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
+    let mut conn =
+        sqlx::sqlite::SqliteConnectOptions::new().filename(db.sqlite_path().unwrap()).connect().await.unwrap();
     let left: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE expires_at <= 1").fetch_one(&mut conn).await.unwrap();
     assert_eq!(left, 0, "expired sessions are deleted at start");

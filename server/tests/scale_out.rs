@@ -73,7 +73,8 @@ fn start_worker(db: &DatabaseUrl) -> (Process, mpsc::Receiver<i64>) {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if line.contains(" judging") {
-                let id = line.split("submission=").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok());
+                let id =
+                    line.split("submission=").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok());
                 if let Some(id) = id {
                     let _ = tx.send(id);
                 }
@@ -142,7 +143,10 @@ async fn two_web_and_two_worker_processes_survive_a_killed_worker() {
         for (lang, code, verdict) in &kinds {
             let code = format!("{code}\n// learner {learner}\n");
             let r = c
-                .call("submit", &[("problem_id", "lcs"), ("language", lang), ("source", &code), ("samples_only", "false")])
+                .call(
+                    "submit",
+                    &[("problem_id", "lcs"), ("language", lang), ("source", &code), ("samples_only", "false")],
+                )
                 .await;
             assert_eq!(r.status, 200, "{}", r.body);
             let id = r.json().as_i64().unwrap();

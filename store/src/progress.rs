@@ -164,8 +164,7 @@ impl Store {
                  UNION ALL SELECT rated_at FROM ratings WHERE user_id = $1
              ) AS events WHERE t >= $2 GROUP BY t / {SECONDS_PER_DAY}"
         );
-        let rows: Vec<(i64, i64)> =
-            sqlx::query_as(&sql).bind(user.get()).bind(since).fetch_all(&self.pool).await?;
+        let rows: Vec<(i64, i64)> = sqlx::query_as(&sql).bind(user.get()).bind(since).fetch_all(&self.pool).await?;
         Ok(rows.into_iter().map(|(day, n)| (day, n as u32)).collect())
     }
 

@@ -96,12 +96,8 @@ impl Store {
             Backend::Sqlite => CLAIM_SQLITE,
             Backend::Postgres => CLAIM_POSTGRES,
         };
-        let row: Option<ClaimRow> = sqlx::query_as(claim)
-            .bind(&token)
-            .bind(t + lease_secs)
-            .bind(t)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<ClaimRow> =
+            sqlx::query_as(claim).bind(&token).bind(t + lease_secs).bind(t).fetch_optional(&self.pool).await?;
         let Some((id, user, problem_id, language, source, samples_only, attempts)) = row else {
             return Ok(None);
         };

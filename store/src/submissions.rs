@@ -33,9 +33,13 @@ pub struct PendingLimits {
 pub enum Enqueue {
     Queued(i64),
     /// The learner already has this many waiting or running.
-    LearnerBusy { pending: i64 },
+    LearnerBusy {
+        pending: i64,
+    },
     /// Their fair key (their address, for guests) already has this many.
-    FairKeyBusy { pending: i64 },
+    FairKeyBusy {
+        pending: i64,
+    },
 }
 
 /// A submission as its owner sees it.
@@ -131,8 +135,9 @@ impl Store {
 
     /// This learner's latest submissions to a problem, newest first.
     pub async fn recent_submissions(&self, user: UserId, problem_id: &str, limit: i64) -> Result<Vec<SubmissionRow>> {
-        let sql =
-            format!("SELECT {COLUMNS} FROM submissions WHERE user_id = $1 AND problem_id = $2 ORDER BY id DESC LIMIT $3");
+        let sql = format!(
+            "SELECT {COLUMNS} FROM submissions WHERE user_id = $1 AND problem_id = $2 ORDER BY id DESC LIMIT $3"
+        );
         let rows: Vec<Row> =
             sqlx::query_as(&sql).bind(user.get()).bind(problem_id).bind(limit).fetch_all(&self.pool).await?;
         rows.into_iter().map(row).collect()

@@ -29,7 +29,9 @@ pub fn postgres_cluster() -> Option<String> {
     match std::env::var(POSTGRES_ENV) {
         Ok(url) if !url.is_empty() => Some(url),
         _ if std::env::var_os(REQUIRE_POSTGRES_ENV).is_some() => {
-            panic!("{REQUIRE_POSTGRES_ENV} is set but {POSTGRES_ENV} is not: run the tests through scripts/with-postgres.sh")
+            panic!(
+                "{REQUIRE_POSTGRES_ENV} is set but {POSTGRES_ENV} is not: run the tests through scripts/with-postgres.sh"
+            )
         }
         _ => {
             eprintln!("note: {POSTGRES_ENV} is not set; Postgres cases skipped (./test.sh runs them)");

@@ -148,7 +148,10 @@ async fn the_pending_cap_holds_under_simultaneous_requests() {
         }
         assert_eq!(n, 5);
         let g = s.create_guest().await.unwrap();
-        assert_eq!(s.enqueue_submission(&submission(g, key), LIMITS).await.unwrap(), Enqueue::FairKeyBusy { pending: 5 });
+        assert_eq!(
+            s.enqueue_submission(&submission(g, key), LIMITS).await.unwrap(),
+            Enqueue::FairKeyBusy { pending: 5 }
+        );
     })
     .await;
 }
@@ -156,7 +159,8 @@ async fn the_pending_cap_holds_under_simultaneous_requests() {
 #[tokio::test]
 async fn the_queue_serves_learners_round_robin() {
     each_backend(|s| async move {
-        let (a, b, c) = (s.create_guest().await.unwrap(), s.create_guest().await.unwrap(), s.create_guest().await.unwrap());
+        let (a, b, c) =
+            (s.create_guest().await.unwrap(), s.create_guest().await.unwrap(), s.create_guest().await.unwrap());
         let (ka, kb, kc) = (format!("user:{a}"), format!("user:{b}"), format!("user:{c}"));
         let a1 = queued(&s, &submission(a, &ka)).await;
         let a2 = queued(&s, &submission(a, &ka)).await;

@@ -55,18 +55,18 @@ fn build_site() -> Result<(), String> {
     }
 
     let wasm = target.join(WASM_TARGET).join(WASM_PROFILE).join("app.wasm");
+    // The `name` section (function names for stack traces) is most of an unstripped bundle;
+    // wasm-bindgen drops it (and `producers`) itself. cargo's `strip` would also drop the
+    // `target_features` section that wasm-bindgen needs, so it is not used.
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e}"))?
         .out_name(OUTPUT_NAME)
+        .remove_name_section(true)
+        .remove_producers_section(true)
         .generate(&pkg)
         .map_err(|e| format!("wasm-bindgen on {}: {e}", wasm.display()))?;
-
-    let wasm_out = pkg.join(format!("{OUTPUT_NAME}_bg.wasm"));
-    let bytes = fs::read(&wasm_out).map_err(|e| format!("reading {}: {e}", wasm_out.display()))?;
-    let stripped = strip_custom_sections(&bytes, &["name", "producers"])?;
-    fs::write(&wasm_out, stripped).map_err(|e| format!("writing {}: {e}", wasm_out.display()))?;
 
     let css = bundle_css(&root.join("style"))?;
     fs::write(pkg.join(format!("{OUTPUT_NAME}.css")), css).map_err(|e| format!("writing css: {e}"))?;
@@ -76,53 +76,6 @@ fn build_site() -> Result<(), String> {
         eprintln!("xtask: {name:>16} {:>8.1} KiB", size as f64 / 1024.0);
     }
     Ok(())
-}
-
-/// Drops custom sections the browser never reads. The `name` section (function names for
-/// stack traces) is most of an unstripped bundle's size; cargo's `strip` would drop it too, but
-/// also the `target_features` section that wasm-bindgen needs, so it is removed here, after
-/// wasm-bindgen has run.
-fn strip_custom_sections(wasm: &[u8], drop: &[&str]) -> Result<Vec<u8>, String> {
-    const HEADER: usize = 8;
-    if wasm.len() < HEADER || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
-    let mut out = wasm[..HEADER].to_vec();
-    let mut i = HEADER;
-    while i < wasm.len() {
-        let start = i;
-        let id = wasm[i];
-        i += 1;
-        let (len, after) = read_leb128(wasm, i)?;
-        let end = after.checked_add(len).filter(|&e| e <= wasm.len()).ok_or("truncated section")?;
-        let keep = id != 0 || {
-            let (name_len, name_start) = read_leb128(wasm, after)?;
-            let name = wasm.get(name_start..name_start + name_len).ok_or("truncated section name")?;
-            !drop.iter().any(|d| d.as_bytes() == name)
-        };
-        if keep {
-            out.extend_from_slice(&wasm[start..end]);
-        }
-        i = end;
-    }
-    Ok(out)
-}
-
-fn read_leb128(bytes: &[u8], mut i: usize) -> Result<(usize, usize), String> {
-    let mut value = 0usize;
-    let mut shift = 0;
-    loop {
-        let b = *bytes.get(i).ok_or("truncated LEB128")?;
-        i += 1;
-        value |= usize::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Ok((value, i));
-        }
-        shift += 7;
-        if shift > 28 {
-            return Err("LEB128 too long".into());
-        }
-    }
 }
 
 /// Concatenates `style/*.css` in file-name order, so styles can live in small files.

@@ -8,8 +8,8 @@ use {
     super::fields::{Password, Username},
     super::respond,
     crate::ssr::{AppState, password, session, state::internal},
-    store::Claim,
     std::time::Instant,
+    store::Claim,
 };
 
 /// The signed-in account, or `None`.
@@ -135,12 +135,7 @@ async fn claim(
     password: &Password,
 ) -> Result<(), ApiError> {
     let hash = password::hash(password).await?;
-    match state
-        .store
-        .claim_guest(user_id, username.as_str(), &hash)
-        .await
-        .map_err(internal("claiming guest"))?
-    {
+    match state.store.claim_guest(user_id, username.as_str(), &hash).await.map_err(internal("claiming guest"))? {
         Claim::Claimed => {
             leptos_axum::redirect("/dashboard");
             Ok(())

@@ -12,8 +12,8 @@ use leptos_axum::ResponseOptions;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use store::{SESSION_LIFETIME_SECS, Store};
 pub use store::SessionUser as User;
+use store::{SESSION_LIFETIME_SECS, Store};
 
 use super::state::{AppState, internal};
 use crate::api::ApiError;

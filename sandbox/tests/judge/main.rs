@@ -2,9 +2,9 @@
 //! its Go standard-library cache and each problem's calibration are shared by every test.
 
 mod backstop;
+mod concurrency;
 mod determinism;
 mod hostile;
-mod concurrency;
 mod problems;
 mod verdicts;
 

@@ -191,21 +191,24 @@ fn main() {
     println!("{}", dp[a.len()][b.len()]);
 }"#;
     let lcs = crate::repo_root().join("content/problems/lcs");
-    let dir = tempfile::tempdir().expect("tempdir");
+    let parent = tempfile::tempdir().expect("tempdir");
+    // A problem's folder is named for its id.
+    let dir = parent.path().join("lcs-program");
+    std::fs::create_dir_all(&dir).unwrap();
     let manifest = "id = \"lcs-program\"\ntitle = \"LCS as a program\"\ndifficulty = \"medium\"\n\
                     kind = \"program\"\nsamples = [\"01\", \"02\", \"03\"]\n\n[rust]\nsignature = \"fn main()\"\n";
-    std::fs::write(dir.path().join("problem.toml"), manifest).unwrap();
-    std::fs::write(dir.path().join("statement.md"), "LCS, reading stdin yourself.").unwrap();
-    std::fs::create_dir_all(dir.path().join("solutions")).unwrap();
-    std::fs::write(dir.path().join("solutions/ref.rs"), program).unwrap();
-    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::write(dir.as_path().join("problem.toml"), manifest).unwrap();
+    std::fs::write(dir.as_path().join("statement.md"), "LCS, reading stdin yourself.").unwrap();
+    std::fs::create_dir_all(dir.as_path().join("solutions")).unwrap();
+    std::fs::write(dir.as_path().join("solutions/ref.rs"), program).unwrap();
+    std::fs::create_dir_all(dir.as_path().join("tests")).unwrap();
     for name in ["01", "02", "03", "07"] {
         for ext in ["in", "out"] {
-            std::fs::copy(lcs.join(format!("tests/{name}.{ext}")), dir.path().join(format!("tests/{name}.{ext}")))
+            std::fs::copy(lcs.join(format!("tests/{name}.{ext}")), dir.as_path().join(format!("tests/{name}.{ext}")))
                 .unwrap();
         }
     }
-    let problem = std::sync::Arc::new(sandbox::Problem::load(dir.path()).expect("loads"));
+    let problem = std::sync::Arc::new(sandbox::Problem::load(dir.as_path()).expect("loads"));
     let sub = sandbox::Submission {
         problem: problem.clone(),
         language: Language::Rust,

@@ -21,7 +21,11 @@ impl Worker {
         let id = claim.id;
         tracing::info!(submission = id, attempt = claim.attempts, "judging");
         if claim.attempts > MAX_ATTEMPTS {
-            tracing::error!(submission = id, attempts = claim.attempts, "giving up on a submission that keeps stopping its workers");
+            tracing::error!(
+                submission = id,
+                attempts = claim.attempts,
+                "giving up on a submission that keeps stopping its workers"
+            );
             let result = SubmissionResult::internal_error(
                 "The judge stopped several times while judging this submission; it has been logged.",
             );

@@ -41,7 +41,8 @@ impl Workers {
                 None => return,
             };
             for n in 0..count {
-                let worker = Worker { store: store.clone(), judging: judging.clone(), lease_secs, stopped: stopped.clone() };
+                let worker =
+                    Worker { store: store.clone(), judging: judging.clone(), lease_secs, stopped: stopped.clone() };
                 tokio::spawn(async move {
                     tracing::debug!(worker = n, "judge worker started");
                     worker.run().await
