@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
 use crate::error::OpenError;
 
@@ -129,29 +129,32 @@ pub(crate) async fn pool(url: &DatabaseUrl) -> Result<AnyPool, OpenError> {
     }
     let options: AnyConnectOptions = url.driver_url().parse().map_err(|e: sqlx::Error| url.fail(explain(&e)))?;
     let backend = url.backend();
+    // One connection first, by hand: the pool retries failed connections until its timeout and
+    // then reports only "timed out", hiding the reason (locked, read-only, refused).
+    let mut probe = AnyConnection::connect_with(&options).await.map_err(|e| url.fail(explain(&e)))?;
+    prepare_connection(&mut probe, backend).await.map_err(|e| url.fail(explain(&e)))?;
+    probe.close().await.map_err(|e| url.fail(explain(&e)))?;
     AnyPoolOptions::new()
         .max_connections(MAX_CONNECTIONS)
         .acquire_timeout(SQLITE_BUSY_TIMEOUT + Duration::from_secs(1))
-        .after_connect(move |conn, _| {
-            Box::pin(async move {
-                if backend == Backend::Sqlite {
-                    // WAL: readers never wait for the writer. NORMAL: durable across crashes of
-                    // the process (not of the machine's power), at a fraction of FULL's fsyncs.
-                    conn.execute(
-                        format!(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
-                            SQLITE_BUSY_TIMEOUT.as_millis()
-                        )
-                        .as_str(),
-                    )
-                    .await?;
-                }
-                Ok(())
-            })
-        })
+        .after_connect(move |conn, _| Box::pin(prepare_connection(conn, backend)))
         .connect_with(options)
         .await
         .map_err(|e| url.fail(explain(&e)))
+}
+
+/// Per-connection settings.
+async fn prepare_connection(conn: &mut AnyConnection, backend: Backend) -> Result<(), sqlx::Error> {
+    if backend == Backend::Sqlite {
+        // WAL: readers never wait for the writer. NORMAL: durable across crashes of the process
+        // (not of the machine's power), at a fraction of FULL's fsyncs.
+        let pragmas = format!(
+            "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            SQLITE_BUSY_TIMEOUT.as_millis()
+        );
+        conn.execute(pragmas.as_str()).await?;
+    }
+    Ok(())
 }
 
 /// Migrations that are already applied write nothing, so a read-only or locked SQLite file would

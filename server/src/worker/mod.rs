@@ -23,7 +23,7 @@ const IDLE_POLL: Duration = Duration::from_secs(2);
 /// Wait after the queue could not be read before trying again.
 const ERROR_BACKOFF: Duration = Duration::from_secs(2);
 
-/// A running set of judge workers; dropping the handle does not stop them, [`Workers::stop`] does.
+/// A running set of judge workers; [`Workers::stop`] or dropping the handle stops them.
 pub struct Workers {
     stop: watch::Sender<bool>,
 }
@@ -55,6 +55,12 @@ impl Workers {
     /// Stops claiming; a submission being judged is given back to the queue.
     pub fn stop(&self) {
         let _ = self.stop.send(true);
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -92,6 +98,7 @@ impl Worker {
         tokio::select! {
             _ = self.store.queued() => {}
             _ = tokio::time::sleep(IDLE_POLL) => {}
+            // Told to stop (the handle sends that when dropped, too).
             _ = self.stopped.changed() => {}
         }
     }
