@@ -18,5 +18,5 @@ pub use id::{Id, IdError};
 pub use language::Language;
 pub use parse::UnknownValue;
 pub use rating::Rating;
-pub use submission::{ProgressEvent, SubmissionResult, SubmissionStatus, TestRow, human_count};
+pub use submission::{ProgressEvent, SubmissionResult, SubmissionStatus, SubmissionView, TestRow, human_count};
 pub use verdict::Verdict;

@@ -18,6 +18,19 @@ pub enum SubmissionStatus {
 
 string_enum!(SubmissionStatus, "submission status", { Queued => "queued", Running => "running", Done => "done" });
 
+/// A submission as its owner sees it: what the store reads and the API returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionView {
+    pub id: i64,
+    pub problem_id: String,
+    pub language: crate::Language,
+    /// "Run" (the sample tests) rather than "Submit" (every test).
+    pub samples_only: bool,
+    pub status: SubmissionStatus,
+    pub result: Option<SubmissionResult>,
+    pub created_at: i64,
+}
+
 /// The judge's result for a submission, as stored and shown. Built by a judge worker from the
 /// sandbox's report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

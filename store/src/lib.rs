@@ -31,7 +31,7 @@ pub use error::{OpenError, StoreError};
 pub use progress::{LessonStates, QuestionStates};
 pub use queue::{ClaimedSubmission, Lease};
 pub use sessions::SESSION_LIFETIME_SECS;
-pub use submissions::{Enqueue, NewSubmission, PendingLimits, SubmissionRow};
+pub use submissions::{Enqueue, NewSubmission, PendingLimits};
 pub use users::{Claim, Credentials, SessionUser, UserId};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

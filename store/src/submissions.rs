@@ -1,9 +1,10 @@
-//! Submissions as the web side sees them: queue one (within the learner's limits), read them.
+//! Submissions as the web side sees them: queue one (within the learner's limits), read them
+//! (as `domain::SubmissionView`, the type the API returns).
 //! The worker side (claim, lease, finish) is in `queue.rs`.
 
 use std::collections::HashSet;
 
-use domain::{Language, SubmissionResult, SubmissionStatus};
+use domain::{Language, SubmissionResult, SubmissionView};
 
 use crate::connect::Backend;
 use crate::users::UserId;
@@ -42,22 +43,10 @@ pub enum Enqueue {
     },
 }
 
-/// A submission as its owner sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SubmissionRow {
-    pub id: i64,
-    pub problem_id: String,
-    pub language: Language,
-    pub samples_only: bool,
-    pub status: SubmissionStatus,
-    pub result: Option<SubmissionResult>,
-    pub created_at: i64,
-}
-
 type Row = (i64, String, String, i64, String, Option<String>, i64);
 const COLUMNS: &str = "id, problem_id, language, samples_only, status, result, created_at";
 
-fn row((id, problem_id, language, samples_only, status, result, created_at): Row) -> Result<SubmissionRow> {
+fn row((id, problem_id, language, samples_only, status, result, created_at): Row) -> Result<SubmissionView> {
     let result = result.and_then(|json| match serde_json::from_str::<SubmissionResult>(&json) {
         Ok(r) => Some(r),
         Err(e) => {
@@ -66,7 +55,7 @@ fn row((id, problem_id, language, samples_only, status, result, created_at): Row
             None
         }
     });
-    Ok(SubmissionRow {
+    Ok(SubmissionView {
         id,
         problem_id,
         language: language.parse().map_err(StoreError::corrupt)?,
@@ -127,14 +116,14 @@ impl Store {
     }
 
     /// One of this learner's submissions (another learner's id reads as missing).
-    pub async fn submission(&self, user: UserId, id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission(&self, user: UserId, id: i64) -> Result<Option<SubmissionView>> {
         let sql = format!("SELECT {COLUMNS} FROM submissions WHERE id = $1 AND user_id = $2");
         let found: Option<Row> = sqlx::query_as(&sql).bind(id).bind(user.get()).fetch_optional(&self.pool).await?;
         found.map(row).transpose()
     }
 
     /// This learner's latest submissions to a problem, newest first.
-    pub async fn recent_submissions(&self, user: UserId, problem_id: &str, limit: i64) -> Result<Vec<SubmissionRow>> {
+    pub async fn recent_submissions(&self, user: UserId, problem_id: &str, limit: i64) -> Result<Vec<SubmissionView>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM submissions WHERE user_id = $1 AND problem_id = $2 ORDER BY id DESC LIMIT $3"
         );

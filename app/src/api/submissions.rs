@@ -90,7 +90,6 @@ async fn own_submission(state: &AppState, id: i64) -> Result<SubmissionView, Api
         .submission(user.id, id)
         .await
         .map_err(internal("reading submission"))?
-        .map(SubmissionView::from)
         .ok_or_else(|| ApiError::NotFound("Submission".into()))
 }
 
@@ -123,9 +122,7 @@ pub async fn my_submissions(problem_id: String) -> Result<Vec<SubmissionView>, A
         let Some(user) = session::current_user(&state).await? else {
             return Ok(Vec::new());
         };
-        let rows =
-            state.store.recent_submissions(user.id, &problem_id, 10).await.map_err(internal("listing submissions"))?;
-        Ok(rows.into_iter().map(SubmissionView::from).collect())
+        state.store.recent_submissions(user.id, &problem_id, 10).await.map_err(internal("listing submissions"))
     })
     .await
 }

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use domain::{Difficulty, Language, SubmissionStatus};
-pub use domain::{ProgressEvent, SubmissionResult, TestRow, human_count};
+use domain::{Difficulty, Language};
+pub use domain::{ProgressEvent, SubmissionResult, SubmissionView, TestRow, human_count};
 
 use super::fields::Rating;
 
@@ -140,30 +140,4 @@ pub struct ProblemView {
     /// Each language offered, with its starter code.
     pub starters: Vec<(Language, String)>,
     pub logged_in: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SubmissionView {
-    pub id: i64,
-    pub problem_id: String,
-    pub language: Language,
-    pub samples_only: bool,
-    pub status: SubmissionStatus,
-    pub result: Option<SubmissionResult>,
-    pub created_at: i64,
-}
-
-#[cfg(feature = "ssr")]
-impl From<store::SubmissionRow> for SubmissionView {
-    fn from(r: store::SubmissionRow) -> Self {
-        SubmissionView {
-            id: r.id,
-            problem_id: r.problem_id,
-            language: r.language,
-            samples_only: r.samples_only,
-            status: r.status,
-            result: r.result,
-            created_at: r.created_at,
-        }
-    }
 }
