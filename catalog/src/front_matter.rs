@@ -37,15 +37,6 @@ pub struct SectionMeta {
     pub summary: String,
 }
 
-/// What the course reads of a `demo.toml`: the demo runner owns the rest of the file.
-#[derive(Debug, Deserialize)]
-pub struct DemoMeta {
-    pub id: Id,
-    pub title: String,
-    #[serde(default)]
-    pub lesson: Option<Id>,
-}
-
 const FENCE: &str = "+++";
 
 /// Returns `(front matter, body, line number where the body starts)`.

@@ -5,9 +5,10 @@
 //! file stops start-up with `path: reason` instead of failing in front of a learner.
 //!
 //! Each content format has its one parser here: lesson front matter (`front_matter`), section
-//! files, and `problem.toml` ([`problem`]), which the judge uses too (without the `render`
+//! files, `demo.toml` ([`demo`]), which the demo runner uses too, and `problem.toml` ([`problem`]), which the judge uses too (without the `render`
 //! feature, so it does not compile Markdown or highlighting).
 
+pub mod demo;
 mod error;
 #[cfg(feature = "render")]
 mod front_matter;

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use domain::Id;
 
 use crate::error::LoadError;
-use crate::front_matter::{self, DemoMeta, LessonMeta, SectionMeta};
+use crate::front_matter::{self, LessonMeta, SectionMeta};
 use crate::markdown::render_markdown;
 use crate::model::{Catalog, Demo, Lesson, LinkedItem, Problem, Question, Section};
 use crate::problem::{self, ProblemManifest, one_line};
 
 const SECTION_FILE: &str = "_section.toml";
-const DEMO_FILE: &str = "demo.toml";
+const DEMO_FILE: &str = crate::demo::SPEC_FILE;
 const MAX_MINUTES: u32 = 120;
 
 /// Loads the course from a `content/` directory.
@@ -166,21 +166,19 @@ fn load_problems(dir: &Path) -> Result<HashMap<Id, Problem>, LoadError> {
     Ok(problems)
 }
 
-/// Demos as the course lists them (the demo runner reads the rest of `demo.toml`).
+/// Demos as the course shows them; `demo.toml` is parsed in full here, so a broken one stops
+/// start-up like a broken lesson.
 fn load_demos(dir: &Path) -> Result<HashMap<Id, Demo>, LoadError> {
     let mut demos = HashMap::new();
-    if !dir.is_dir() {
-        return Ok(demos);
-    }
-    for demo_dir in sorted_entries(dir)?.into_iter().filter(|p| p.join(DEMO_FILE).is_file()) {
-        let path = demo_dir.join(DEMO_FILE);
-        let meta: DemoMeta = read_toml(&path)?;
-        let folder = demo_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if meta.id.as_str() != folder {
-            return Err(LoadError::new(&path, format!("id `{}` differs from its folder name `{folder}`", meta.id)));
-        }
-        nonempty(&path, "title", &meta.title)?;
-        demos.insert(meta.id.clone(), Demo { id: meta.id, title: meta.title, lesson: meta.lesson });
+    for demo_dir in crate::demo::demo_dirs(dir)? {
+        let spec = crate::demo::DemoSpec::load(&demo_dir)?;
+        let demo = Demo {
+            id: spec.id.clone(),
+            title: spec.title.clone(),
+            lesson: Some(spec.lesson.clone()),
+            spec: spec.into(),
+        };
+        demos.insert(demo.id.clone(), demo);
     }
     Ok(demos)
 }

@@ -32,12 +32,13 @@ pub struct Problem {
     pub starters: Vec<(Language, String)>,
 }
 
-/// A demo as the course lists it; running it belongs to the demo runner.
+/// A demo as the course shows it (its panel); running it belongs to the demo runner.
 #[derive(Debug, Clone)]
 pub struct Demo {
     pub id: Id,
     pub title: String,
     pub lesson: Option<Id>,
+    pub spec: std::sync::Arc<crate::demo::DemoSpec>,
 }
 
 #[derive(Debug, Clone)]
