@@ -10,6 +10,7 @@ use crate::components::header::Header;
 use crate::pages::{
     auth::{ClaimPage, LoginPage, SignupPage},
     dashboard::DashboardPage,
+    demo::DemoPage,
     home::HomePage,
     lesson::LessonPage,
     not_found::NotFound,
@@ -28,6 +29,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <link rel="stylesheet" href="/pkg/prep.css" />
+                // Demo panels' live part; it waits for a Run click, so pages without demos only
+                // pay for fetching it once (cached).
+                <script type="module" src="/pkg/demo/panel.js"></script>
                 <link rel="icon" href="data:," />
                 <HydrationScripts options />
                 <MetaTags />
@@ -93,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/lessons/:id") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/demos/:id") view=DemoPage ssr=SsrMode::Async />
                     <Route path=path!("/problems") view=ProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/problems/:id") view=ProblemPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

@@ -63,6 +63,27 @@ pub struct ServeConfig {
 
     #[command(flatten)]
     pub judge: JudgeOptions,
+
+    #[command(flatten)]
+    pub demos: DemoOptions,
+}
+
+/// The demo runner: where built demos live and how many run at once.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DemoOptions {
+    /// Built demo binaries, their Go build cache and the runs' working directories.
+    #[arg(long, env = "PREP_DEMO_CACHE", default_value = "data/demos")]
+    pub demo_cache: PathBuf,
+
+    /// Demos running at once (the rest wait in line); default: one per core.
+    #[arg(long, env = "PREP_DEMO_SLOTS", value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub demo_slots: Option<u32>,
+}
+
+impl DemoOptions {
+    pub fn slots(&self) -> usize {
+        self.demo_slots.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n as usize)
+    }
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -121,6 +142,7 @@ impl ServeConfig {
             judge_workers: 0,
             external_workers: false,
             judge: JudgeOptions::for_tests(),
+            demos: DemoOptions { demo_cache: root.join("data/demos"), demo_slots: None },
         }
     }
 }

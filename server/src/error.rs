@@ -5,6 +5,8 @@ pub enum StartupError {
     Content(#[from] catalog::LoadError),
     #[error("{0}")]
     Database(#[from] store::OpenError),
+    #[error("demo cache {path}: {source}")]
+    DemoCache { path: std::path::PathBuf, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]
     Listen { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("--external-workers needs a Postgres database: on SQLite every judge worker lives in the web process")]

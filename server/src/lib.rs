@@ -3,6 +3,7 @@
 
 pub mod config;
 mod csrf;
+mod demo_runs;
 mod error;
 mod routes;
 pub mod startup;

@@ -17,7 +17,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::{csrf, submission_events};
+use crate::{csrf, demo_runs, submission_events};
 
 /// Largest request body accepted: forms are small; a longer answer than this is not an answer.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -26,6 +26,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
+    pub demos: std::sync::Arc<demos::DemoRunner>,
 }
 
 pub fn router(state: ServerState, site_pkg: std::path::PathBuf) -> Router {
@@ -42,6 +43,7 @@ pub fn router(state: ServerState, site_pkg: std::path::PathBuf) -> Router {
     Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .route("/api/submissions/{id}/events", axum::routing::get(submission_events::stream))
+        .merge(demo_runs::router())
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(csrf::same_origin_only))

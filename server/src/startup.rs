@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::ssr::AppState;
+use demos::{DemoRunner, RunnerConfig, Toolchain};
 use leptos::prelude::LeptosOptions;
 use store::{Backend, Store};
 use tokio::net::TcpListener;
@@ -56,7 +57,8 @@ impl Application {
         };
         let workers = (config.judge_workers > 0)
             .then(|| Workers::start(store, &config.judge, &config.content, config.judge_workers));
-        let router = router(ServerState { leptos_options, app: state.clone() }, config.site.join("pkg"));
+        let demos = start_demo_runner(&config, &state.catalog)?;
+        let router = router(ServerState { leptos_options, app: state.clone(), demos }, config.site.join("pkg"));
         Ok(Self { listener, router, workers, state })
     }
 
@@ -77,6 +79,25 @@ impl Application {
         store.close().await;
         Ok(())
     }
+}
+
+/// The demo runner over the catalog's demos; builds them all in the background.
+fn start_demo_runner(config: &ServeConfig, catalog: &catalog::Catalog) -> Result<Arc<DemoRunner>, StartupError> {
+    let cache = &config.demos.demo_cache;
+    let fail = |source| StartupError::DemoCache { path: cache.clone(), source };
+    std::fs::create_dir_all(cache).map_err(fail)?;
+    // Absolute: demos run with a working directory of their own.
+    let toolchain = Toolchain {
+        go_root: std::path::absolute(&config.judge.go_root).map_err(fail)?,
+        cache_dir: std::path::absolute(cache).map_err(fail)?,
+    };
+    let demos_dir = config.content.join("demos");
+    let mut demos: Vec<_> = catalog.demos.values().map(|d| (demos_dir.join(d.id.as_str()), d.spec.clone())).collect();
+    demos.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let runner = DemoRunner::new(demos, RunnerConfig { toolchain, slots: config.demos.slots() });
+    tracing::info!(demos = catalog.demos.len(), slots = config.demos.slots(), "demo runner ready; building demos");
+    runner.build_in_background();
+    Ok(runner)
 }
 
 async fn open_store(url: &store::DatabaseUrl) -> Result<Store, StartupError> {

@@ -118,6 +118,34 @@ async fn progress_answers_and_ratings() {
 }
 
 #[tokio::test]
+async fn predictions_are_kept_and_counted() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let other = s.create_guest().await.unwrap();
+        assert_eq!(s.prediction_tally(u).await.unwrap(), store::PredictionTally { made: 0, right: 0 });
+        for (demo, guess, outcome, correct) in [("work-stealing", "4", "3.7", true), ("sync-pool", "10", "41.2", false)]
+        {
+            let p = store::NewPrediction {
+                user: u,
+                demo_id: demo,
+                params: "workers=8",
+                prediction: guess,
+                outcome,
+                correct,
+            };
+            s.record_prediction(&p).await.unwrap();
+        }
+        assert_eq!(s.prediction_tally(u).await.unwrap(), store::PredictionTally { made: 2, right: 1 });
+        assert_eq!(s.prediction_tally(other).await.unwrap().made, 0, "per learner");
+        let recent = s.recent_predictions(u, 1).await.unwrap();
+        assert_eq!(recent.len(), 1);
+        assert_eq!((recent[0].demo_id.as_str(), recent[0].correct), ("sync-pool", false), "newest first");
+        assert_eq!(recent[0].outcome, "41.2");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_pending_cap_holds_under_simultaneous_requests() {
     each_backend(|s| async move {
         let u = s.create_guest().await.unwrap();

@@ -1,5 +1,6 @@
 //! `cargo xtask site`: builds what the browser loads into `target/site/pkg/`:
-//! the hydration bundle (`prep.js` + `prep_bg.wasm`) and the stylesheet (`prep.css`).
+//! the hydration bundle (`prep.js` + `prep_bg.wasm`), the stylesheet (`prep.css`) and the
+//! hand-written modules under `assets/` (the demo panels' `demo/*.js`).
 //!
 //! This does cargo-leptos's job for our layout with two steps — a cargo build for
 //! wasm32-unknown-unknown and wasm-bindgen run as a library — so a new machine does not spend
@@ -27,6 +28,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(from) else { return Ok(()) };
+    fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("reading {}: {e}", from.display()))?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else {
+            fs::copy(&src, &dst).map_err(|e| format!("copying {}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn workspace_root() -> PathBuf {
@@ -67,6 +83,9 @@ fn build_site() -> Result<(), String> {
         .remove_producers_section(true)
         .generate(&pkg)
         .map_err(|e| format!("wasm-bindgen on {}: {e}", wasm.display()))?;
+
+    // Hand-written browser modules (the demo panels' charts): copied as they are, no build step.
+    copy_tree(&root.join("assets"), &pkg)?;
 
     let css = bundle_css(&root.join("style"))?;
     fs::write(pkg.join(format!("{OUTPUT_NAME}.css")), css).map_err(|e| format!("writing css: {e}"))?;

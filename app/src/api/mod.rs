@@ -7,6 +7,7 @@
 mod auth;
 mod course;
 mod dashboard;
+mod demos;
 mod error;
 pub mod fields;
 mod problems;
@@ -17,6 +18,7 @@ mod types;
 pub use auth::*;
 pub use course::*;
 pub use dashboard::*;
+pub use demos::*;
 pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use error::set_status;

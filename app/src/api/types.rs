@@ -94,6 +94,8 @@ pub struct LessonView {
     pub questions: Vec<QuestionView>,
     pub problems: Vec<Linked>,
     pub demos: Vec<Linked>,
+    /// The panels of the demos that exist, in the lesson's order.
+    pub demo_panels: Vec<DemoPanel>,
     pub prev: Option<LessonLink>,
     pub next: Option<LessonLink>,
     pub logged_in: bool,
@@ -140,4 +142,58 @@ pub struct ProblemView {
     /// Each language offered, with its starter code.
     pub starters: Vec<(Language, String)>,
     pub logged_in: bool,
+}
+
+/// A demo's panel: what the page needs to draw its form and chart frames. The live part (the
+/// run, the charts) is `/pkg/demo/panel.js`, which reads `chart_json` from each frame.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoPanel {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub look_for: Vec<String>,
+    pub caveat: String,
+    pub timeout_seconds: u32,
+    pub params: Vec<DemoParamField>,
+    pub prediction: Option<DemoPredictionField>,
+    pub charts: Vec<DemoChartFrame>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoParamField {
+    pub name: String,
+    pub label: String,
+    pub input: DemoInput,
+    pub default: String,
+    pub unit: Option<String>,
+    pub help: Option<String>,
+}
+
+/// How a parameter or prediction is entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DemoInput {
+    Number { min: Option<f64>, max: Option<f64>, whole: bool },
+    Choice(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoPredictionField {
+    pub question: String,
+    pub input: DemoInput,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoChartFrame {
+    pub id: String,
+    pub title: String,
+    /// The chart's declaration (kind, axes, series) as JSON, for the chart code.
+    pub chart_json: String,
+}
+
+/// The standalone page of one demo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoPageView {
+    pub panel: DemoPanel,
+    pub lesson: Option<LessonLink>,
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
+use crate::components::demo_panel::DemoPanelView;
 use crate::components::error_box::{ErrorBox, action_error};
 use crate::components::question_card::{QuestionCard, StartToSave};
 use crate::pages::not_found::NotFound;
@@ -42,6 +43,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
         questions,
         problems,
         demos,
+        demo_panels,
         prev,
         next,
         logged_in,
@@ -65,6 +67,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    {(!demo_panels.is_empty()).then(|| view! { <li class="toc-2"><a href="#demos">"Demos"</a></li> })}
                     {(!questions.is_empty()).then(|| view! { <li class="toc-2"><a href="#questions">"Questions"</a></li> })}
                 </ol>
             </aside>
@@ -80,6 +83,16 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                 })}
                 <div class="prose" inner_html=html></div>
                 <Practice problems demos />
+                {(!demo_panels.is_empty()).then(|| view! {
+                    <section class="demos" id="demos">
+                        <h2>"Run it on the server"</h2>
+                        <p class="muted">
+                            "These programs run for real on this server's Go runtime when you press Run; "
+                            "the charts show what they measure as it happens."
+                        </p>
+                        {demo_panels.into_iter().map(|panel| view! { <DemoPanelView panel /> }).collect_view()}
+                    </section>
+                })}
                 {(!questions.is_empty()).then(|| view! {
                     <section class="questions" id="questions">
                         <h2>"Questions"</h2>
@@ -117,7 +130,8 @@ fn Practice(problems: Vec<Linked>, demos: Vec<Linked>) -> impl IntoView {
         return None;
     }
     let item = |kind: &'static str, l: Linked| {
-        let href = format!("/{kind}/{}", l.id);
+        // Demos are on this page, below; problems have pages of their own.
+        let href = if kind == "demos" { format!("#demo-{}", l.id) } else { format!("/{kind}/{}", l.id) };
         if l.available {
             view! { <li><a href=href>{l.title}</a></li> }.into_any()
         } else {

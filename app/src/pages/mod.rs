@@ -1,5 +1,6 @@
 pub mod auth;
 pub mod dashboard;
+pub mod demo;
 pub mod home;
 pub mod lesson;
 pub mod not_found;
