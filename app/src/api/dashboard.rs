@@ -4,7 +4,7 @@ use super::{ApiError, DashboardView};
 #[cfg(feature = "ssr")]
 use {
     super::respond,
-    super::{DayActivity, SectionProgress},
+    super::{DayActivity, PredictionView, SectionProgress},
     crate::ssr::{AppState, session, state::internal},
 };
 
@@ -52,6 +52,22 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
             .collect();
         let (questions_answered, ratings_given) =
             state.store.answer_and_rating_counts(user.id).await.map_err(internal("reading counts"))?;
+        let tally = state.store.prediction_tally(user.id).await.map_err(internal("reading predictions"))?;
+        let recent = state.store.recent_predictions(user.id, 5).await.map_err(internal("reading predictions"))?;
+        let recent_predictions = recent
+            .into_iter()
+            .map(|p| PredictionView {
+                demo_title: catalog
+                    .demos
+                    .get(p.demo_id.as_str())
+                    .map_or_else(|| p.demo_id.clone(), |d| d.title.clone()),
+                demo_id: p.demo_id,
+                params: p.params,
+                prediction: p.prediction,
+                outcome: p.outcome,
+                correct: p.correct,
+            })
+            .collect();
         Ok(DashboardView {
             username: user.username,
             first_weekday: chrono::Datelike::weekday(&first).num_days_from_monday() as u8,
@@ -61,6 +77,9 @@ pub async fn get_dashboard() -> Result<DashboardView, ApiError> {
             days,
             questions_answered,
             ratings_given,
+            predictions_made: tally.made,
+            predictions_right: tally.right,
+            recent_predictions,
         })
     })
     .await

@@ -130,6 +130,21 @@ pub struct DashboardView {
     pub lessons_total: usize,
     pub questions_answered: usize,
     pub ratings_given: usize,
+    /// Predictions made before running a demo, and how many the run proved right.
+    pub predictions_made: i64,
+    pub predictions_right: i64,
+    /// The latest predictions, newest first.
+    pub recent_predictions: Vec<PredictionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PredictionView {
+    pub demo_id: String,
+    pub demo_title: String,
+    pub params: String,
+    pub prediction: String,
+    pub outcome: String,
+    pub correct: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,6 +16,9 @@ pub fn Dashboard(data: DashboardView) -> impl IntoView {
         lessons_total,
         questions_answered,
         ratings_given,
+        predictions_made,
+        predictions_right,
+        recent_predictions,
     } = data;
     let who = username.clone().unwrap_or_else(|| "Guest".into());
     view! {
@@ -27,7 +30,37 @@ pub fn Dashboard(data: DashboardView) -> impl IntoView {
             <div><dt>"Lessons done"</dt><dd data-stat="lessons-done">{format!("{lessons_done} / {lessons_total}")}</dd></div>
             <div><dt>"Questions answered"</dt><dd data-stat="answered">{questions_answered}</dd></div>
             <div><dt>"Ratings given"</dt><dd data-stat="ratings">{ratings_given}</dd></div>
+            <div>
+                <dt>"Demo predictions right"</dt>
+                <dd data-stat="predictions">{format!("{predictions_right} / {predictions_made}")}</dd>
+            </div>
         </dl>
+        {(!recent_predictions.is_empty()).then(|| view! {
+            <h2>"Your latest predictions"</h2>
+            <table class="predictions">
+                <thead><tr>
+                    <th scope="col">"Demo"</th>
+                    <th scope="col">"Parameters"</th>
+                    <th scope="col">"You said"</th>
+                    <th scope="col">"It was"</th>
+                    <th scope="col">"Right?"</th>
+                </tr></thead>
+                <tbody>
+                    {recent_predictions
+                        .into_iter()
+                        .map(|p| view! {
+                            <tr>
+                                <th scope="row"><a href=format!("/demos/{}", p.demo_id)>{p.demo_title}</a></th>
+                                <td><code>{p.params}</code></td>
+                                <td>{p.prediction}</td>
+                                <td>{p.outcome}</td>
+                                <td>{if p.correct { "yes" } else { "no" }}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        })}
         <h2>"Activity"</h2>
         <Heatmap days first_weekday />
         <h2>"Progress by section"</h2>
