@@ -47,13 +47,23 @@ impl Toolchain {
 /// One build per demo, shared by every request that needs it (the first waits; the rest reuse).
 pub struct Builds {
     toolchain: Toolchain,
-    cells: HashMap<Id, (PathBuf, Arc<DemoSpec>, OnceCell<Arc<Built>>)>,
+    cells: HashMap<Id, Source>,
+}
+
+/// A demo's folder and spec, and its build once there is one.
+struct Source {
+    dir: PathBuf,
+    spec: Arc<DemoSpec>,
+    built: OnceCell<Arc<Built>>,
 }
 
 impl Builds {
     /// `demos`: each demo's folder and spec.
     pub fn new(toolchain: Toolchain, demos: impl IntoIterator<Item = (PathBuf, Arc<DemoSpec>)>) -> Self {
-        let cells = demos.into_iter().map(|(dir, spec)| (spec.id.clone(), (dir, spec, OnceCell::new()))).collect();
+        let cells = demos
+            .into_iter()
+            .map(|(dir, spec)| (spec.id.clone(), Source { dir, spec, built: OnceCell::new() }))
+            .collect();
         Builds { toolchain, cells }
     }
 
@@ -64,8 +74,9 @@ impl Builds {
     /// The built binary of `id`, building it first if need be. A failed build is not cached,
     /// so fixing the cause (say, a full disk) needs no restart.
     pub async fn get(&self, id: &str) -> Result<Arc<Built>, BuildError> {
-        let (dir, spec, cell) = self.cells.get(id).ok_or_else(|| BuildError::Unknown(id.to_string()))?;
-        cell.get_or_try_init(|| async { build(&self.toolchain, dir, spec).await.map(Arc::new) }).await.cloned()
+        let source = self.cells.get(id).ok_or_else(|| BuildError::Unknown(id.to_string()))?;
+        let build = || async { build(&self.toolchain, &source.dir, &source.spec).await.map(Arc::new) };
+        source.built.get_or_try_init(build).await.cloned()
     }
 
     /// Builds every demo, one after another (the judge's std build runs at the same time).
