@@ -79,6 +79,11 @@ impl Builds {
         source.built.get_or_try_init(build).await.cloned()
     }
 
+    /// Whether `id` has been built (so a run starts at once).
+    pub fn is_built(&self, id: &str) -> bool {
+        self.cells.get(id).is_some_and(|s| s.built.initialized())
+    }
+
     /// Builds every demo, one after another (the judge's std build runs at the same time).
     pub async fn build_all(&self) {
         let mut ids: Vec<&Id> = self.cells.keys().collect();

@@ -76,8 +76,10 @@ impl DemoRunner {
     pub fn new(demos: Vec<(PathBuf, Arc<DemoSpec>)>, config: RunnerConfig) -> Arc<DemoRunner> {
         let specs = demos.iter().map(|(_, s)| (s.id.clone(), s.clone())).collect();
         let bin_dir = config.toolchain.bin_dir();
-        // Demos execute only their own binaries; /proc lets them report threads and I/O.
-        let jail = jail::Jail::new(std::slice::from_ref(&bin_dir)).also_readable("/proc");
+        // Demos execute only their own binaries; their own /proc entry lets them report their
+        // threads, I/O and memory, /proc/meminfo the machine's — and nothing else of /proc (not
+        // the server's environment).
+        let jail = jail::Jail::new(std::slice::from_ref(&bin_dir)).with_own_proc().also_readable_file("/proc/meminfo");
         Arc::new(DemoRunner {
             specs,
             builds: build::Builds::new(config.toolchain, demos),
@@ -163,7 +165,12 @@ impl DemoRunner {
     }
 
     async fn run_in_slot(&self, run: &str, setup: run::RunSetup, tx: &mpsc::Sender<DemoEvent>, stop: &Notify) {
-        let built = match self.builds.get(setup.spec.id.as_str()).await {
+        let id = setup.spec.id.clone();
+        if !self.builds.is_built(id.as_str()) {
+            let text = "Compiling the demo first (once after each server start-up or change)…".to_string();
+            let _ = tx.send(DemoEvent::Note { text }).await;
+        }
+        let built = match self.builds.get(id.as_str()).await {
             Ok(built) => built,
             Err(e) => {
                 tracing::error!("demo build failed: {e}");
@@ -180,7 +187,6 @@ impl DemoRunner {
         if tx.send(started).await.is_err() {
             return;
         }
-        let id = setup.spec.id.clone();
         let status = run::execute(&built, setup, tx, stop).await;
         tracing::info!(demo = %id, run, ?status, "demo run ended");
     }

@@ -1,6 +1,6 @@
 //! The runner with the real Go toolchain and real processes: events in order, parameters
 //! refused, timeouts, Stop and disconnect killing the whole process group (checked in /proc),
-//! the per-learner and global limits, and output lines that break the contract.
+//! the per-learner and global limits, output lines that break the contract, and the jail.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -87,7 +87,9 @@ async fn assert_group_gone(pgid: u32) {
 async fn a_run_streams_runtime_samples_result_and_finish_in_order() {
     let runner = runner(2);
     let mut run = runner.start("spin", "ada", &params(&[("ms", "300")]), Some("3.2")).unwrap();
-    assert!(matches!(next(&mut run).await, DemoEvent::Started { cores, .. } if cores >= 1));
+    // A "compiling first" note may come before `started` when the build is not cached yet.
+    let started = until(&mut run, |e| !matches!(e, DemoEvent::Note { .. })).await;
+    assert!(matches!(started, DemoEvent::Started { cores, .. } if cores >= 1), "{started:?}");
     assert!(matches!(next(&mut run).await, DemoEvent::Runtime(r) if r.gomaxprocs >= 1 && r.version.starts_with("go")));
     let result = until(&mut run, |e| matches!(e, DemoEvent::Result { .. })).await;
     assert_eq!(
@@ -204,6 +206,7 @@ async fn lines_that_break_the_contract_are_refused_and_the_scheduler_trace_is_dr
     let runner = runner(1);
     let mut run = runner.start("liar", "ada", &[], None).unwrap();
     let mut good = Vec::new();
+    let mut notes = Vec::new();
     let mut trace = 0;
     let (status, rejected, message) = loop {
         match next(&mut run).await {
@@ -213,6 +216,7 @@ async fn lines_that_break_the_contract_are_refused_and_the_scheduler_trace_is_dr
                 trace += 1;
             }
             DemoEvent::Finished { status, rejected, message, .. } => break (status, rejected, message),
+            DemoEvent::Note { text } if !text.starts_with("Compiling") => notes.push(text),
             _ => {}
         }
     };
@@ -221,4 +225,5 @@ async fn lines_that_break_the_contract_are_refused_and_the_scheduler_trace_is_dr
     assert_eq!(rejected, 8, "{message:?}");
     assert!(message.unwrap().starts_with("8 line(s) of the demo's output were refused, the first because: not JSON"));
     assert!(trace >= 3, "the runtime's own trace became samples ({trace})");
+    assert_eq!(notes, ["parent environ: denied", "write outside: denied"], "the jail holds");
 }

@@ -42,6 +42,7 @@ pub struct Rlimits {
 pub struct Jail {
     read_exec: Vec<PathBuf>,
     read_files: Vec<PathBuf>,
+    own_proc: bool,
 }
 
 /// System paths every dynamically linked program needs: the loader, libc and friends.
@@ -58,13 +59,20 @@ impl Jail {
     pub fn new(dirs: &[PathBuf]) -> Self {
         let mut read_exec: Vec<PathBuf> = SYSTEM_DIRS.iter().map(PathBuf::from).collect();
         read_exec.extend(dirs.iter().cloned());
-        Jail { read_exec, read_files: SYSTEM_FILES.iter().map(PathBuf::from).collect() }
+        Jail { read_exec, read_files: SYSTEM_FILES.iter().map(PathBuf::from).collect(), own_proc: false }
     }
 
-    /// Also lets the process read beneath `path` (e.g. `/proc` for a program that reports its
-    /// own threads and I/O counters).
-    pub fn also_readable(mut self, path: impl Into<PathBuf>) -> Self {
-        self.read_exec.push(path.into());
+    /// Also lets the process read the file `path` (e.g. `/proc/meminfo`).
+    pub fn also_readable_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.read_files.push(path.into());
+        self
+    }
+
+    /// Lets the process read its own `/proc/<pid>/` (threads, I/O counters, memory maps) and
+    /// nothing else of `/proc`: other processes' entries — the server's environment among
+    /// them — stay out of reach.
+    pub fn with_own_proc(mut self) -> Self {
+        self.own_proc = true;
         self
     }
 
@@ -111,6 +119,7 @@ impl Jail {
         let ruleset_fd = ruleset.as_raw_fd();
         cmd.current_dir(work_dir).env_clear().stdin(Stdio::null());
         let l = limits.clone();
+        let own_proc = self.own_proc;
         // SAFETY: the closure runs between fork and exec, so it only makes raw syscalls:
         // no allocation, no locks.
         unsafe {
@@ -129,6 +138,9 @@ impl Jail {
                 {
                     return Err(std::io::Error::last_os_error());
                 }
+                if own_proc {
+                    allow_own_proc(ruleset_fd)?;
+                }
                 if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
@@ -140,6 +152,42 @@ impl Jail {
         }
         Ok(Confinement(ruleset))
     }
+}
+
+/// `struct landlock_path_beneath_attr` (packed in the kernel's uapi header).
+#[repr(C, packed)]
+struct PathBeneathAttr {
+    allowed_access: u64,
+    parent_fd: i32,
+}
+
+const LANDLOCK_RULE_PATH_BENEATH: libc::c_long = 1;
+const LANDLOCK_ACCESS_FS_READ_FILE: u64 = 1 << 2;
+const LANDLOCK_ACCESS_FS_READ_DIR: u64 = 1 << 3;
+
+/// Runs in the child between fork and exec: `/proc/self` only names the child there, so the
+/// rule is added to this spawn's (unshared) ruleset then, with raw syscalls only.
+///
+/// # Safety
+/// Only between fork and exec of a child whose ruleset `ruleset_fd` is.
+unsafe fn allow_own_proc(ruleset_fd: i32) -> std::io::Result<()> {
+    // SAFETY: open(2) and landlock_add_rule(2) with valid pointers; no allocation.
+    unsafe {
+        let fd = libc::open(c"/proc/self".as_ptr(), libc::O_PATH | libc::O_CLOEXEC);
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let attr = PathBeneathAttr {
+            allowed_access: LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR,
+            parent_fd: fd,
+        };
+        let added = libc::syscall(libc::SYS_landlock_add_rule, ruleset_fd, LANDLOCK_RULE_PATH_BENEATH, &attr, 0);
+        libc::close(fd);
+        if added != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }
 
 /// Kills every process in the group a confined child leads (its pid is the group id).
