@@ -434,3 +434,102 @@ pub fn demo_dirs(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     dirs.sort();
     Ok(dirs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+id = "d"
+title = "T"
+lesson = "l"
+summary = "S"
+look_for = ["x"]
+caveat = "C"
+timeout_seconds = 10
+godebug = "schedtrace=50"
+
+[[params]]
+name = "workers"
+label = "Workers"
+kind = "int"
+min = 1
+max = 8
+default = 4
+unit = "Ps"
+
+[[params]]
+name = "skew"
+label = "Skew"
+kind = "choice"
+choices = ["none", "high"]
+default = "high"
+
+[prediction]
+question = "Q?"
+kind = "number"
+tolerance = 0.25
+
+[[charts]]
+id = "queues"
+title = "Q"
+kind = "line"
+source = "schedtrace"
+x_label = "time"
+y_label = "n"
+series = [{ key = "p0", label = "P0" }, { key = "global", label = "global" }]
+"#;
+
+    fn load(toml: &str) -> Result<DemoSpec, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let demo = dir.path().join("d");
+        std::fs::create_dir(&demo).unwrap();
+        std::fs::write(demo.join(SPEC_FILE), toml).unwrap();
+        std::fs::write(demo.join(PROGRAM_FILE), "package main").unwrap();
+        DemoSpec::load(&demo).map_err(|e| e.reason)
+    }
+
+    #[test]
+    fn a_good_spec_loads_and_checks_values() {
+        let spec = load(GOOD).unwrap();
+        assert_eq!(spec.schedtrace_ms(), Some(50));
+        let workers = &spec.params[0];
+        assert_eq!(workers.parse(" 8 "), Ok("8".into()));
+        assert_eq!(workers.parse("9"), Err("must be between 1 and 8 Ps".into()));
+        assert_eq!(workers.parse("2.5"), Err("must be a whole number between 1 and 8 Ps".into()));
+        assert_eq!(spec.params[1].parse("high"), Ok("high".into()));
+        assert_eq!(spec.params[1].parse("HIGH"), Err("must be one of: none, high".into()));
+        let p = spec.prediction.as_ref().unwrap();
+        assert!(p.is_right("4", &serde_json::json!(3.5)), "within 25 %");
+        assert!(!p.is_right("5", &serde_json::json!(3.5)));
+        assert_eq!(p.parse(""), Ok(None), "predicting is optional");
+        assert!(p.parse("fast").is_err());
+    }
+
+    #[test]
+    fn broken_specs_say_what_is_wrong() {
+        let cases = [
+            ("timeout_seconds = 10", "timeout_seconds = 31", "timeout_seconds must be 1..=30"),
+            ("default = 4", "default = 9", "param `workers`: default: must be between 1 and 8 Ps"),
+            ("min = 1", "min = 10", "param `workers`: min must be at most max"),
+            ("kind = \"line\"", "kind = \"pie\"", "unknown variant `pie`"),
+            ("{ key = \"p0\"", "{ key = \"p99\"", "series `p99` is not in the scheduler trace"),
+            ("godebug = \"schedtrace=50\"", "", "reads the scheduler trace but godebug has no schedtrace=MS"),
+            ("tolerance = 0.25", "tolerance = 0", "a number prediction needs a tolerance"),
+            ("caveat = \"C\"", "caveat = \"C\"\ncolour = \"red\"", "unknown field `colour`"),
+            ("name = \"skew\"", "name = \"workers\"", "param `workers` is declared twice"),
+            ("look_for = [\"x\"]", "look_for = []", "look_for must list at least one"),
+        ];
+        for (from, to, expected) in cases {
+            let toml = GOOD.replacen(from, to, 1);
+            let err = load(&toml).expect_err(expected);
+            assert!(err.contains(expected), "{expected:?} not in {err:?}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let demo = dir.path().join("other");
+        std::fs::create_dir(&demo).unwrap();
+        std::fs::write(demo.join(SPEC_FILE), GOOD).unwrap();
+        let err = DemoSpec::load(&demo).unwrap_err().to_string();
+        assert!(err.ends_with("demo.toml: id `d` differs from its folder name `other`"), "{err}");
+    }
+}
