@@ -142,7 +142,8 @@ impl ServeConfig {
             judge_workers: 0,
             external_workers: false,
             judge: JudgeOptions::for_tests(),
-            demos: DemoOptions { demo_cache: root.join("data/demos"), demo_slots: None },
+            // One cache with the demos crate's tests: a cold Go cache costs a minute.
+            demos: DemoOptions { demo_cache: root.join("target/demo-test-cache"), demo_slots: None },
         }
     }
 }
