@@ -16,7 +16,9 @@ export function startServer(database) {
   const bin = process.env.PREP_BIN ?? path.join(root, 'target', 'debug', 'prep');
   const child = spawn(bin, ['--addr', '127.0.0.1:0', '--database', database], {
     cwd: root,
-    env: { ...process.env, RUST_LOG: 'info', NO_COLOR: '1', PREP_CONTENT: path.join(root, 'content'), PREP_SITE: path.join(root, 'target', 'site') },
+    env: { ...process.env, RUST_LOG: 'info', NO_COLOR: '1', PREP_CONTENT: path.join(root, 'content'), PREP_SITE: path.join(root, 'target', 'site'),
+      // The Go build cache the Rust tests warmed: a cold one costs a minute.
+      PREP_DEMO_CACHE: path.join(root, 'target', 'demo-test-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
