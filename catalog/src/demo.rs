@@ -392,11 +392,11 @@ impl Chart {
             if !keys.insert(s.key.as_str()) {
                 return Err(format!("series `{}` is declared twice", s.key));
             }
+            let n = MAX_TRACED_PS - 1;
             if self.source == SampleSource::Schedtrace && !is_schedtrace_series(&s.key) {
                 return Err(format!(
-                    "series `{}` is not in the scheduler trace (p0…p{}, {})",
+                    "series `{}` is not in the scheduler trace (p0…p{n}, ticks_p0…ticks_p{n}, {})",
                     s.key,
-                    MAX_TRACED_PS - 1,
                     SCHEDTRACE_SERIES.join(", ")
                 ));
             }

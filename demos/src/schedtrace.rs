@@ -12,6 +12,7 @@
 use catalog::demo::MAX_TRACED_PS;
 
 /// One scheduler trace: `x` is the runtime's milliseconds since start.
+/// (`ticks_pN`: goroutines P n has scheduled so far, from `schedticks=[…]`.)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Trace {
     pub ms: u64,
@@ -103,14 +104,27 @@ fn parse_summary(rest: &str) -> Option<Trace> {
             values.push((series.to_string(), v));
         }
     }
-    if let (Some(open), Some(close)) = (fields.find('['), fields.rfind(']')) {
-        for (p, n) in fields[open + 1..close].split_whitespace().enumerate().take(MAX_TRACED_PS) {
-            if let Ok(n) = n.parse::<f64>() {
-                values.push((format!("p{p}"), n));
-            }
-        }
+    // `… runqueue=N [ a b c ] schedticks=[ x y z ]`: the first list is the local queues, the
+    // `schedticks=` one how often each P has scheduled a goroutine so far.
+    if let Some(open) = fields.find('[')
+        && !fields[..open].trim_end().ends_with('=')
+    {
+        per_p(&fields[open..], "p", &mut values);
+    }
+    if let Some(at) = fields.find("schedticks=[") {
+        per_p(&fields[at + "schedticks=".len()..], "ticks_p", &mut values);
     }
     Some(Trace { ms, values })
+}
+
+/// Reads `[ a b c ]` at the start of `list` as `{prefix}0 = a`, `{prefix}1 = b`, …
+fn per_p(list: &str, prefix: &str, values: &mut Vec<(String, f64)>) {
+    let Some(close) = list.find(']') else { return };
+    for (p, n) in list[1..close].split_whitespace().enumerate().take(MAX_TRACED_PS) {
+        if let Ok(n) = n.parse::<f64>() {
+            values.push((format!("{prefix}{p}"), n));
+        }
+    }
 }
 
 fn field(fields: &str, name: &str) -> Option<f64> {
@@ -151,6 +165,21 @@ mod tests {
         assert_eq!(get(&t[1], "p1"), Some(9.0));
         assert_eq!(get(&t[1], "spinning"), Some(1.0));
         assert_eq!(get(&t[1], "threads"), Some(5.0));
+    }
+
+    #[test]
+    fn the_runtime_s_own_format_with_schedticks() {
+        let t = traces(
+            "SCHED 50ms: gomaxprocs=3 idleprocs=0 threads=4 spinningthreads=0 needspinning=1 idlethreads=0 runqueue=518 [ 104 193 84 ] schedticks=[ 30 29 50 ]\n\
+             SCHED 100ms: gomaxprocs=1 idleprocs=0 threads=4 spinningthreads=0 needspinning=0 idlethreads=2 runqueue=0 [ 7 ] schedticks=[ 9000 ]",
+        );
+        assert_eq!(t.len(), 2);
+        assert_eq!(get(&t[0], "p1"), Some(193.0));
+        assert_eq!(get(&t[0], "p3"), None, "three Ps, three queues");
+        assert_eq!(get(&t[0], "ticks_p2"), Some(50.0));
+        assert_eq!(get(&t[1], "p0"), Some(7.0));
+        assert_eq!(get(&t[1], "p1"), None, "schedticks are not queues");
+        assert_eq!(get(&t[1], "ticks_p0"), Some(9000.0));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! runtime it got and (when it asks for a prediction) a result.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use demos::check::{Extreme, check_run};
 use demos::{DemoRunner, RunnerConfig, Toolchain};
