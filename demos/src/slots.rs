@@ -167,3 +167,32 @@ mod tests {
         slots.join("b").expect("b left, so b may join again");
     }
 }
+
+#[cfg(test)]
+mod churn {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_runs_one_after_another_leave_nothing_behind() {
+        let slots = Slots::new(2);
+        let mut jobs = Vec::new();
+        for n in 0..100 {
+            let slots = slots.clone();
+            jobs.push(tokio::spawn(async move {
+                let mut t = loop {
+                    match slots.join(&format!("l{n}")) {
+                        Ok(t) => break t,
+                        Err(_) => tokio::time::sleep(std::time::Duration::from_millis(1)).await,
+                    }
+                };
+                t.wait_for_slot(|_| {}).await;
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            }));
+        }
+        for j in jobs {
+            j.await.unwrap();
+        }
+        let state = slots.lock();
+        assert_eq!((state.running, state.waiting.len(), state.owners.len()), (0, 0, 0));
+    }
+}
