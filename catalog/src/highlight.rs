@@ -76,6 +76,9 @@ impl SyntaxHighlighterAdapter for Highlighter {
     }
 
     fn write_pre_tag(&self, out: &mut dyn fmt::Write, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+        // A wide block scrolls sideways; keyboard users must be able to focus it to scroll.
+        let mut attributes = attributes;
+        attributes.insert("tabindex", Cow::Borrowed("0"));
         write_tag(out, "pre", &attributes)
     }
 

@@ -1,0 +1,55 @@
+// Every page passes axe-core's WCAG 2 A/AA rules in both themes, including a lesson whose demo
+// has run (charts drawn, data table open) — checked in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, freshDatabase } from './server.mjs';
+import { launch, openHydrated } from './browser.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** axe violations on the page as it is, in one theme: "rule: selector…" lines. */
+async function violations(page, theme) {
+  await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+  return result.violations.map((v) => `${theme} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')} (${v.nodes.length})`);
+}
+
+async function bothThemes(page) {
+  return [...await violations(page, 'light'), ...await violations(page, 'dark')];
+}
+
+test('every page passes axe in light and dark', async () => {
+  const server = await startServer(freshDatabase());
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  try {
+    const found = [];
+    for (const path of ['/', '/login', '/signup', '/problems', '/problems/lcs', '/demos/work-stealing', '/lessons/go-gmp-model', '/no-such-page']) {
+      await openHydrated(page, server.url + path);
+      for (const v of await bothThemes(page)) found.push(`${path} ${v}`);
+    }
+    // A guest's dashboard.
+    await openHydrated(page, server.url + '/lessons/go-work-stealing');
+    const start = page.getByRole('button', { name: /guest/i }).first();
+    if (await start.count()) await start.click();
+
+    // A lesson after a demo ran: charts, legend, log, result and an open data table.
+    const demo = page.locator('section.demo[data-demo="work-stealing"]');
+    await demo.locator('input[name="prediction"]').fill('1.5');
+    await demo.getByRole('button', { name: 'Run' }).click();
+    await demo.locator('.demo-run:enabled').waitFor({ timeout: 90_000 });
+    await demo.locator('.demo-chart').first().getByRole('button', { name: 'Show data table' }).click();
+    await demo.locator('.demo-table tbody tr').first().waitFor();
+    for (const v of await bothThemes(page)) found.push(`/lessons/go-work-stealing (after a run) ${v}`);
+    assert.deepEqual(found, []);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
