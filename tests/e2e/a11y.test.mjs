@@ -34,10 +34,10 @@ test('every page passes axe in light and dark', async () => {
       await openHydrated(page, server.url + path);
       for (const v of await bothThemes(page)) found.push(`${path} ${v}`);
     }
-    // A guest's dashboard.
+    // As a guest from here on, so the prediction is kept and the dashboard shows it.
     await openHydrated(page, server.url + '/lessons/go-work-stealing');
-    const start = page.getByRole('button', { name: /guest/i }).first();
-    if (await start.count()) await start.click();
+    assert.equal(await page.evaluate(() => fetch('/api/guest', { method: 'POST' }).then((r) => r.status)), 200);
+    await openHydrated(page, server.url + '/lessons/go-work-stealing');
 
     // A lesson after a demo ran: charts, legend, log, result and an open data table.
     const demo = page.locator('section.demo[data-demo="work-stealing"]');
@@ -47,6 +47,10 @@ test('every page passes axe in light and dark', async () => {
     await demo.locator('.demo-chart').first().getByRole('button', { name: 'Show data table' }).click();
     await demo.locator('.demo-table tbody tr').first().waitFor();
     for (const v of await bothThemes(page)) found.push(`/lessons/go-work-stealing (after a run) ${v}`);
+    await openHydrated(page, server.url + '/dashboard');
+    await page.locator('[data-stat="predictions"]').waitFor();
+    assert.equal(await page.locator('[data-stat="predictions"]').innerText().then((t) => t.endsWith('/ 1')), true, 'the prediction is counted');
+    for (const v of await bothThemes(page)) found.push(`/dashboard ${v}`);
     assert.deepEqual(found, []);
   } finally {
     await context.close();
