@@ -135,12 +135,7 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
                 .collect(),
             problems: linked(&lesson.problems),
             demos: linked(&lesson.demos),
-            demo_panels: lesson
-                .demos
-                .iter()
-                .filter_map(|d| catalog.demos.get(d.id.as_str()))
-                .map(|d| super::demos::panel(&d.spec))
-                .collect(),
+            demos_html: super::demos::lesson_demos_html(catalog, &lesson.demos),
             prev: catalog.prev(&id).map(link),
             next: catalog.next(&id).map(link),
             logged_in: user.is_some(),

@@ -7,6 +7,7 @@ use super::{ApiError, DemoPageView};
 #[cfg(feature = "ssr")]
 use {
     super::{DemoChartFrame, DemoInput, DemoPanel, DemoParamField, DemoPredictionField, LessonLink, respond},
+    crate::fragments::demo_panel::{DemoPanelView, LessonDemos},
     crate::ssr::AppState,
     catalog::demo::{DemoSpec, ParamKind, PredictionKind},
 };
@@ -22,9 +23,28 @@ pub async fn get_demo(id: String) -> Result<DemoPageView, ApiError> {
             .as_ref()
             .and_then(|l| state.catalog.lesson(l.as_str()))
             .map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() });
-        Ok(DemoPageView { panel: panel(&demo.spec), lesson })
+        let panel = panel(&demo.spec);
+        let panel_html = view! { <DemoPanelView panel /> }.to_html();
+        Ok(DemoPageView { title: demo.title.clone(), panel_html, lesson })
     })
     .await
+}
+
+/// The demos a lesson links that exist, rendered; "" when there are none.
+#[cfg(feature = "ssr")]
+pub(crate) fn lesson_demos_html(catalog: &catalog::Catalog, linked: &[catalog::LinkedItem]) -> String {
+    let panels: Vec<DemoPanel> =
+        linked.iter().filter_map(|d| catalog.demos.get(d.id.as_str())).map(|d| panel(&d.spec)).collect();
+    if panels.is_empty() {
+        return String::new();
+    }
+    view! { <LessonDemos panels /> }.to_html()
+}
+
+/// A bound as the form shows it: `8`, not `8.0`.
+#[cfg(feature = "ssr")]
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { v.to_string() }
 }
 
 #[cfg(feature = "ssr")]
@@ -36,8 +56,8 @@ pub(crate) fn panel(spec: &DemoSpec) -> DemoPanel {
             name: p.name.clone(),
             label: p.label.clone(),
             input: match p.kind {
-                ParamKind::Int => DemoInput::Number { min: p.min, max: p.max, whole: true },
-                ParamKind::Float => DemoInput::Number { min: p.min, max: p.max, whole: false },
+                ParamKind::Int => DemoInput::Number { min: p.min.map(number), max: p.max.map(number), whole: true },
+                ParamKind::Float => DemoInput::Number { min: p.min.map(number), max: p.max.map(number), whole: false },
                 ParamKind::Choice => DemoInput::Choice(p.choices.clone()),
             },
             default: p.default_text(),

@@ -94,8 +94,8 @@ pub struct LessonView {
     pub questions: Vec<QuestionView>,
     pub problems: Vec<Linked>,
     pub demos: Vec<Linked>,
-    /// The panels of the demos that exist, in the lesson's order.
-    pub demo_panels: Vec<DemoPanel>,
+    /// The demos that exist, in the lesson's order, as server-rendered HTML ("" when none).
+    pub demos_html: String,
     pub prev: Option<LessonLink>,
     pub next: Option<LessonLink>,
     pub logged_in: bool,
@@ -159,8 +159,9 @@ pub struct ProblemView {
     pub logged_in: bool,
 }
 
-/// A demo's panel: what the page needs to draw its form and chart frames. The live part (the
-/// run, the charts) is `/pkg/demo/panel.js`, which reads `chart_json` from each frame.
+/// A demo's panel: what the server renders its form and chart frames from (see
+/// `fragments::demo_panel`). The live part (the run, the charts) is `/pkg/demo/panel.js`, which
+/// reads `chart_json` from each frame.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoPanel {
     pub id: String,
@@ -184,10 +185,11 @@ pub struct DemoParamField {
     pub help: Option<String>,
 }
 
-/// How a parameter or prediction is entered.
+/// How a parameter or prediction is entered. Bounds travel as the text the form shows: the
+/// browser bundle then carries no float formatting or parsing (tens of KB of wasm).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DemoInput {
-    Number { min: Option<f64>, max: Option<f64>, whole: bool },
+    Number { min: Option<String>, max: Option<String>, whole: bool },
     Choice(Vec<String>),
 }
 
@@ -209,6 +211,8 @@ pub struct DemoChartFrame {
 /// The standalone page of one demo.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoPageView {
-    pub panel: DemoPanel,
+    pub title: String,
+    /// The panel, rendered on the server.
+    pub panel_html: String,
     pub lesson: Option<LessonLink>,
 }

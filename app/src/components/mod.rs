@@ -1,4 +1,3 @@
-pub mod demo_panel;
 pub mod error_box;
 pub mod header;
 pub mod question_card;

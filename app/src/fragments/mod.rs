@@ -4,6 +4,7 @@
 //! a page load.
 
 pub mod dashboard;
+pub mod demo_panel;
 pub mod heatmap;
 pub mod outline;
 pub mod problem_list;

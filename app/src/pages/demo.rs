@@ -4,7 +4,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, DemoPageView, get_demo};
-use crate::components::demo_panel::DemoPanelView;
 use crate::components::error_box::ErrorBox;
 use crate::pages::not_found::NotFound;
 
@@ -28,9 +27,9 @@ pub fn DemoPage() -> impl IntoView {
 
 #[component]
 fn Demo(demo: DemoPageView) -> impl IntoView {
-    let DemoPageView { panel, lesson } = demo;
+    let DemoPageView { title, panel_html, lesson } = demo;
     view! {
-        <Title text=panel.title.clone() />
+        <Title text=title.clone() />
         <article class="lesson demo-page">
             <p class="crumb">
                 "Demo"
@@ -38,8 +37,8 @@ fn Demo(demo: DemoPageView) -> impl IntoView {
                     " · from "<A href=format!("/lessons/{}", l.id)>{l.title}</A>
                 })}
             </p>
-            <h1>{panel.title.clone()}</h1>
-            <DemoPanelView panel />
+            <h1>{title}</h1>
+            <div class="demo-host" inner_html=panel_html></div>
         </article>
     }
 }

@@ -5,7 +5,6 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
-use crate::components::demo_panel::DemoPanelView;
 use crate::components::error_box::{ErrorBox, action_error};
 use crate::components::question_card::{QuestionCard, StartToSave};
 use crate::pages::not_found::NotFound;
@@ -43,7 +42,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
         questions,
         problems,
         demos,
-        demo_panels,
+        demos_html,
         prev,
         next,
         logged_in,
@@ -67,7 +66,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    {(!demo_panels.is_empty()).then(|| view! { <li class="toc-2"><a href="#demos">"Demos"</a></li> })}
+                    {(!demos_html.is_empty()).then(|| view! { <li class="toc-2"><a href="#demos">"Demos"</a></li> })}
                     {(!questions.is_empty()).then(|| view! { <li class="toc-2"><a href="#questions">"Questions"</a></li> })}
                 </ol>
             </aside>
@@ -83,15 +82,8 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                 })}
                 <div class="prose" inner_html=html></div>
                 <Practice problems demos />
-                {(!demo_panels.is_empty()).then(|| view! {
-                    <section class="demos" id="demos">
-                        <h2>"Run it on the server"</h2>
-                        <p class="muted">
-                            "These programs run for real on this server's Go runtime when you press Run; "
-                            "the charts show what they measure as it happens."
-                        </p>
-                        {demo_panels.into_iter().map(|panel| view! { <DemoPanelView panel /> }).collect_view()}
-                    </section>
+                {(!demos_html.is_empty()).then(|| view! {
+                    <section class="demos" id="demos" inner_html=demos_html></section>
                 })}
                 {(!questions.is_empty()).then(|| view! {
                     <section class="questions" id="questions">

@@ -1,12 +1,26 @@
-//! A demo's panel, rendered on the server: the parameter form, the prediction, the chart
-//! frames and the "what you are seeing" text. It is static markup on purpose: the live part
-//! (running, streaming, drawing) is `/pkg/demo/panel.js`, loaded by the shell, which fills the
-//! frames and never replaces these nodes. Without JavaScript the form still shows what the demo
-//! takes and what it would draw.
+//! A demo's panel, rendered on the server into the lesson's (and `/demos/<id>`'s) HTML: the
+//! parameter form, the prediction, the chart frames and the "what you are seeing" text. Static
+//! markup on purpose: the live part (running, streaming, drawing) is `/pkg/demo/panel.js`,
+//! loaded by the shell, which fills the frames and never replaces these nodes; and none of this
+//! ships in the wasm bundle. Without JavaScript the form still shows what the demo takes and
+//! what it would draw.
 
 use leptos::prelude::*;
 
 use crate::api::{DemoInput, DemoPanel, DemoParamField, DemoPredictionField};
+
+/// The demos of a lesson, under their heading.
+#[component]
+pub fn LessonDemos(panels: Vec<DemoPanel>) -> impl IntoView {
+    view! {
+        <h2>"Run it on the server"</h2>
+        <p class="muted">
+            "These programs run for real on this server's Go runtime when you press Run; "
+            "the charts show what they measure as it happens."
+        </p>
+        {panels.into_iter().map(|panel| view! { <DemoPanelView panel /> }).collect_view()}
+    }
+}
 
 #[component]
 pub fn DemoPanelView(panel: DemoPanel) -> impl IntoView {
@@ -64,8 +78,8 @@ fn ParamInput(param: DemoParamField) -> impl IntoView {
             <input
                 type="number"
                 name=name
-                min=min.map(num)
-                max=max.map(num)
+                min=min
+                max=max
                 step=if whole { "1" } else { "any" }
                 value=default
                 required
@@ -120,8 +134,4 @@ fn PredictionInput(prediction: DemoPredictionField) -> impl IntoView {
             </label>
         </fieldset>
     }
-}
-
-fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { v.to_string() }
 }
