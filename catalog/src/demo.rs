@@ -13,6 +13,8 @@ use crate::problem::one_line;
 
 pub const SPEC_FILE: &str = "demo.toml";
 pub const PROGRAM_FILE: &str = "main.go";
+/// `content/demos/shared/`: Go files built into every demo (the output protocol's helpers).
+pub const SHARED_DIR: &str = "shared";
 
 /// No demo may hold a slot longer than this: a queue of learners waits behind it.
 pub const MAX_TIMEOUT_SECONDS: u32 = 30;

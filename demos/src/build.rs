@@ -1,7 +1,8 @@
-//! Builds each demo natively, once, with the project's Go toolchain.
+//! Builds each demo natively, once, with the project's Go toolchain: its `main.go` plus the
+//! shared files of `content/demos/shared/` (one package `main`).
 //!
 //! The binary is cached under `<cache>/bin/<id>-<hash>/`, where the hash covers the program,
-//! its build flags and the Go version: editing `main.go` builds anew, a restart does not. The
+//! the shared files, its build flags and the Go version: editing `main.go` builds anew, a restart does not. The
 //! build runs outside the jail (demos are trusted content) but niced, with an environment of
 //! its own (no user's GOPATH, GOFLAGS or proxy settings leak in) and no network: a demo uses
 //! the standard library only.
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use catalog::demo::{DemoSpec, PROGRAM_FILE};
+use catalog::demo::{DemoSpec, PROGRAM_FILE, SHARED_DIR};
 use domain::Id;
 use sha2::{Digest, Sha256};
 use tokio::process::Command;
@@ -97,11 +98,31 @@ impl Builds {
     }
 }
 
+/// The Go files every demo is built with, beside its `main.go`: `content/demos/shared/*.go`
+/// (the stdout protocol's helpers), as `(file name, contents)` in name order.
+fn shared_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let Some(shared) = dir.parent().map(|demos| demos.join(SHARED_DIR)) else { return Ok(Vec::new()) };
+    let Ok(entries) = std::fs::read_dir(&shared) else { return Ok(Vec::new()) };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| BuildError::io("list shared demo code", e))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.ends_with(".go") && !name.ends_with("_test.go") && name != PROGRAM_FILE {
+            files.push((name, std::fs::read(&path).map_err(|e| BuildError::io("read shared demo code", e))?));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 async fn build(toolchain: &Toolchain, dir: &Path, spec: &DemoSpec) -> Result<Built, BuildError> {
     let source = std::fs::read(dir.join(PROGRAM_FILE)).map_err(|e| BuildError::io("read main.go", e))?;
+    let shared = shared_sources(dir)?;
     let version = go_version(toolchain);
     let mut hash = Sha256::new();
-    for part in [source.as_slice(), spec.build_flags.join("\u{0}").as_bytes(), version.as_bytes()] {
+    let flags = spec.build_flags.join("\u{0}");
+    let parts = [source.as_slice(), flags.as_bytes(), version.as_bytes()].into_iter();
+    for part in parts.chain(shared.iter().flat_map(|(name, text)| [name.as_bytes(), text.as_slice()])) {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }
@@ -117,6 +138,9 @@ async fn build(toolchain: &Toolchain, dir: &Path, spec: &DemoSpec) -> Result<Bui
     // Build in a scratch copy so compiler messages name `./main.go`, not a server path.
     let scratch = tempfile::tempdir_in(&toolchain.cache_dir).map_err(|e| BuildError::io("create build dir", e))?;
     std::fs::write(scratch.path().join(PROGRAM_FILE), &source).map_err(|e| BuildError::io("copy main.go", e))?;
+    for (name, text) in &shared {
+        std::fs::write(scratch.path().join(name), text).map_err(|e| BuildError::io("copy shared demo code", e))?;
+    }
     let mut cmd = Command::new(toolchain.go());
     cmd.current_dir(scratch.path())
         .env_clear()
@@ -134,6 +158,7 @@ async fn build(toolchain: &Toolchain, dir: &Path, spec: &DemoSpec) -> Result<Bui
         .arg("-o")
         .arg(scratch.path().join("demo"))
         .arg(PROGRAM_FILE)
+        .args(shared.iter().map(|(name, _)| name))
         .kill_on_drop(true);
     // SAFETY: setpriority(2) is async-signal-safe; nothing else runs between fork and exec.
     unsafe {

@@ -11,7 +11,7 @@ pub const OPEN_FILES: u64 = 256;
 /// Threads and processes (Linux counts both per user; not enforced for root).
 pub const PROCESSES: u64 = 4096;
 /// Demos run at a lower priority than the web server, so that reading lessons stays fast.
-pub const NICENESS: i32 = 10;
+pub const NICENESS: i32 = 19;
 
 /// Lines of stdout a run may print; the rest is not forwarded.
 pub const MAX_LINES: u64 = 20_000;
