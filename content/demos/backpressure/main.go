@@ -9,13 +9,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -27,27 +25,6 @@ const (
 	drainFor    = 1 * time.Second
 	tick        = 100 * time.Millisecond
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // Latency histogram buckets, upper bounds in ms.
 var bounds = []float64{5, 10, 20, 50, 100, 200, 500, 1000, 2000, math.Inf(1)}
@@ -114,8 +91,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	service := time.Duration(*serviceMs) * time.Millisecond
 	capacity := float64(*limit) / service.Seconds()
@@ -175,7 +151,7 @@ func main() {
 		n := 0
 		var shown [10]int
 		for i := range shown { // every bucket once, in order, so the axis is complete from the start
-			emit(map[string]any{"chart": "latency", "x": labels[i], "requests": 0})
+			sample("latency", labels[i], map[string]float64{"requests": 0})
 		}
 		for {
 			select {
@@ -194,19 +170,19 @@ func main() {
 				x := ms(now.Sub(start))
 				if len(waits) > 0 {
 					slices.Sort(waits)
-					emit(map[string]any{"chart": "delay", "x": x,
+					sample("delay", x, map[string]float64{
 						"p50": quantile(waits, 0.5), "p99": quantile(waits, 0.99)})
 				}
-				emit(map[string]any{"chart": "throughput", "x": x,
-					"offered": finite(float64(arrived) / dt), "served": finite(float64(served) / dt),
-					"rejected": finite(float64(rejected) / dt)})
-				emit(map[string]any{"chart": "inflight", "x": x,
-					"in_service": inService.Load(), "waiting": waiting.Load()})
+				sample("throughput", x, map[string]float64{
+					"offered": float64(arrived) / dt, "served": float64(served) / dt,
+					"rejected": float64(rejected) / dt})
+				sample("inflight", x, map[string]float64{
+					"in_service": float64(inService.Load()), "waiting": float64(waiting.Load())})
 				n++
 				if n%5 == 0 { // refresh only the buckets that changed
 					for i, c := range hist {
 						if c != shown[i] {
-							emit(map[string]any{"chart": "latency", "x": labels[i], "requests": c})
+							sample("latency", labels[i], map[string]float64{"requests": float64(c)})
 						}
 					}
 					shown = hist
@@ -255,7 +231,7 @@ func main() {
 
 	st.mu.Lock()
 	for i, c := range st.hist {
-		emit(map[string]any{"chart": "latency", "x": labels[i], "requests": c})
+		sample("latency", labels[i], map[string]float64{"requests": float64(c)})
 	}
 	served := 0
 	for _, c := range st.hist {
@@ -275,5 +251,5 @@ func main() {
 	if late-early > max(float64(*serviceMs), 0.5*early) {
 		verdict = "keeps growing"
 	}
-	emit(map[string]any{"result": verdict})
+	result(verdict)
 }

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -258,25 +257,10 @@ func neighbour(stop *atomic.Bool, wg *sync.WaitGroup) {
 
 // --- output ----------------------------------------------------------------
 
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'g', 5, 64)
-}
-
-func sample(chart string, x any, kv ...any) {
-	xs, _ := json.Marshal(x)
-	line := `{"chart":"` + chart + `","x":` + string(xs)
-	for i := 0; i+1 < len(kv); i += 2 {
-		line += `,"` + kv[i].(string) + `":` + num(kv[i+1].(float64))
-	}
-	fmt.Println(line + "}")
-}
-
-func note(format string, args ...any) {
-	b, _ := json.Marshal(map[string]string{"note": fmt.Sprintf(format, args...)})
-	fmt.Println(string(b))
+// num rounds v to 5 significant digits, the precision the charts are drawn with.
+func num(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 5, 64), 64)
+	return r
 }
 
 // --- main ------------------------------------------------------------------
@@ -340,8 +324,7 @@ func main() {
 	*runs = min(max(*runs, 3), 40)
 	*size = min(max(*size, 2), 4096)
 
-	fmt.Printf("{\"runtime\":{\"gomaxprocs\":%d,\"num_cpu\":%d,\"version\":%q}}\n",
-		runtime.GOMAXPROCS(0), runtime.NumCPU(), runtime.Version())
+	announceRuntime()
 
 	setup(*size)
 	var a, b impl
@@ -371,7 +354,7 @@ func main() {
 
 	h := newHistogram(0.7*min(warmA, warmB), 2*max(warmA, warmB), 20)
 	for _, lb := range h.bounds {
-		sample("hist", lb, "a", 0.0, "b", 0.0)
+		sample("hist", lb, map[string]float64{"a": 0, "b": 0})
 	}
 
 	// The samples share a fixed time budget. When a sample runs slow (a busy
@@ -393,25 +376,25 @@ func main() {
 		xa = append(xa, va)
 		k := h.bucket(va)
 		h.a[k]++
-		sample("hist", h.bounds[k], "a", float64(h.a[k]), "b", float64(h.b[k]))
-		sample("runs", float64(run), "a", va)
+		sample("hist", h.bounds[k], map[string]float64{"a": float64(h.a[k]), "b": float64(h.b[k])})
+		sample("runs", float64(run), map[string]float64{"a": num(va)})
 
 		vb := timeSample(b, itersB)
 		estB = 1.2 * vb
 		xb = append(xb, vb)
 		k = h.bucket(vb)
 		h.b[k]++
-		sample("hist", h.bounds[k], "a", float64(h.a[k]), "b", float64(h.b[k]))
-		sample("runs", float64(run), "b", vb)
+		sample("hist", h.bounds[k], map[string]float64{"a": float64(h.a[k]), "b": float64(h.b[k])})
+		sample("runs", float64(run), map[string]float64{"b": num(vb)})
 
 		ma, mb := median(xa), median(xb)
 		loA, hiA, _ := medianCI(xa)
 		loB, hiB, _ := medianCI(xb)
-		sample("medians", "A: "+a.name, "median", ma, "ci_low", loA, "ci_high", hiA)
-		sample("medians", "B: "+b.name, "median", mb, "ci_low", loB, "ci_high", hiB)
+		sample("medians", "A: "+a.name, map[string]float64{"median": num(ma), "ci_low": num(loA), "ci_high": num(hiA)})
+		sample("medians", "B: "+b.name, map[string]float64{"median": num(mb), "ci_low": num(loB), "ci_high": num(hiB)})
 		if run >= 3 {
 			lo, hi := bootstrapDelta(xa, xb, rng)
-			sample("delta", float64(run), "delta", 100*(mb/ma-1), "ci_low", lo, "ci_high", hi)
+			sample("delta", float64(run), map[string]float64{"delta": num(100 * (mb/ma - 1)), "ci_low": num(lo), "ci_high": num(hi)})
 		}
 	}
 	stop.Store(true)
@@ -434,5 +417,5 @@ func main() {
 	if len(xa) < 6 {
 		note("with fewer than 6 samples no interval reaches 95 %%: benchstat would ask for more runs")
 	}
-	fmt.Printf("{\"result\":%s}\n", num(math.Round(mb/ma*1000)/1000))
+	result(num(math.Round(mb/ma*1000) / 1000))
 }

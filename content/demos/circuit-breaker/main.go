@@ -6,14 +6,10 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -174,7 +170,7 @@ func (s *stats) record(start time.Time, begin time.Time, err error, reached bool
 	slot := min(int(time.Since(start)/interval), len(s.ok)-1)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.latency[slot] = append(s.latency[slot], float64(lat.Microseconds())/1000)
+	s.latency[slot] = append(s.latency[slot], ms(lat))
 	switch {
 	case err == nil:
 		s.ok[slot]++
@@ -202,15 +198,6 @@ func pct(sorted []float64, p float64) float64 {
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func r2(x float64) float64 { return math.Round(x*100) / 100 }
 
 func main() {
@@ -219,8 +206,7 @@ func main() {
 	outage := flag.Int("outage", 90, "failure percentage injected during the outage")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	start := time.Now()
 	slots := int((runFor + drain) / interval)
@@ -229,9 +215,9 @@ func main() {
 		history: []transition{{start, closed}}}
 	depB := &Dependency{start: start, outage: float64(*outage) / 100}
 	depN := &Dependency{start: start, outage: float64(*outage) / 100}
-	emit(map[string]any{"note": fmt.Sprintf("200 calls/s to each copy of the dependency; healthy calls take 5-10 ms, "+
+	note("200 calls/s to each copy of the dependency; healthy calls take 5-10 ms, "+
 		"failing ones hang until the %d ms timeout; outage of %d%% failures from 1.0 s to 2.4 s, recovery until 3.2 s",
-		timeout.Milliseconds(), *outage)})
+		timeout.Milliseconds(), *outage)
 
 	var wg sync.WaitGroup
 	go func() { // open-loop arrivals: the callers do not slow down when the dependency does
@@ -293,7 +279,7 @@ func main() {
 			t, cur = at, tr.to
 		}
 		share[cur] += float64(hi.Sub(t))
-		emit(map[string]any{"chart": "state", "x": x,
+		sample("state", x, map[string]float64{
 			"closed":    r2(100 * share[closed] / float64(interval)),
 			"half_open": r2(100 * share[halfOpen] / float64(interval)),
 			"open":      r2(100 * share[open] / float64(interval))})
@@ -308,19 +294,19 @@ func main() {
 		slices.Sort(lb)
 		slices.Sort(ln)
 
-		emit(map[string]any{"chart": "outcomes", "x": x,
+		sample("outcomes", x, map[string]float64{
 			"success": float64(okB) * perSec, "failed": float64(failB) * perSec, "short_circuited": float64(shortB) * perSec})
-		lat := map[string]any{"chart": "latency", "x": x}
+		lat := map[string]float64{}
 		if len(lb) > 0 {
 			lat["breaker_p50"], lat["breaker_p99"] = pct(lb, 0.5), pct(lb, 0.99)
 		}
 		if len(ln) > 0 {
 			lat["none_p50"], lat["none_p99"] = pct(ln, 0.5), pct(ln, 0.99)
 		}
-		if len(lat) > 2 {
-			emit(lat)
+		if len(lat) > 0 {
+			sample("latency", x, lat)
 		}
-		fr := map[string]any{"chart": "failure_rate", "x": x,
+		fr := map[string]float64{
 			"injected": r2(100 * injected(hi.Sub(start)-interval/2, float64(*outage)/100))}
 		if depBCalls > 0 {
 			fr["breaker_seen"] = r2(100 * float64(failB) / float64(depBCalls))
@@ -328,7 +314,7 @@ func main() {
 		if depNCalls > 0 {
 			fr["none_seen"] = r2(100 * float64(failN) / float64(depNCalls))
 		}
-		emit(fr)
+		sample("failure_rate", x, fr)
 
 		runOK[0] += okB
 		runFail[0] += failB
@@ -336,9 +322,9 @@ func main() {
 		runOK[1] += without.okAt(slot)
 		runFail[1] += failN
 		if slot%5 == 4 {
-			emit(map[string]any{"chart": "totals", "x": "with breaker", "success": runOK[0], "failed": runFail[0],
-				"short_circuited": runShort})
-			emit(map[string]any{"chart": "totals", "x": "no breaker", "success": runOK[1], "failed": runFail[1],
+			sample("totals", "with breaker", map[string]float64{"success": float64(runOK[0]), "failed": float64(runFail[0]),
+				"short_circuited": float64(runShort)})
+			sample("totals", "no breaker", map[string]float64{"success": float64(runOK[1]), "failed": float64(runFail[1]),
 				"short_circuited": 0})
 		}
 	}
@@ -365,15 +351,15 @@ func main() {
 		name string
 		t    total
 	}{{"with breaker", tb}, {"no breaker", tn}} {
-		emit(map[string]any{"chart": "totals", "x": r.name, "success": r.t.ok, "failed": r.t.fail,
-			"short_circuited": r.t.short})
+		sample("totals", r.name, map[string]float64{"success": float64(r.t.ok), "failed": float64(r.t.fail),
+			"short_circuited": float64(r.t.short)})
 	}
-	emit(map[string]any{"note": fmt.Sprintf("with breaker: %d calls reached the dependency, %d timed out, %d failed fast; "+
-		"callers waited %.1f s in total", tb.dep, tb.fail, tb.short, waitB/1000)})
-	emit(map[string]any{"note": fmt.Sprintf("no breaker: %d calls reached the dependency, %d timed out; callers waited %.1f s in total",
-		tn.dep, tn.fail, waitN/1000)})
-	emit(map[string]any{"note": fmt.Sprintf("breaker opened %d times", countOpen(br))})
-	emit(map[string]any{"result": r2(float64(tn.fail) / float64(max(1, tb.fail)))})
+	note("with breaker: %d calls reached the dependency, %d timed out, %d failed fast; "+
+		"callers waited %.1f s in total", tb.dep, tb.fail, tb.short, waitB/1000)
+	note("no breaker: %d calls reached the dependency, %d timed out; callers waited %.1f s in total",
+		tn.dep, tn.fail, waitN/1000)
+	note("breaker opened %d times", countOpen(br))
+	result(r2(float64(tn.fail) / float64(max(1, tb.fail))))
 }
 
 func countOpen(b *Breaker) int {

@@ -5,12 +5,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
-	"os"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -114,15 +111,6 @@ func maxOverMean(load []int, keys int) float64 {
 	return float64(slices.Max(load)) / (float64(keys) / float64(len(load)))
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func r3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // pace keeps successive samples at least gap apart so the charts grow visibly.
@@ -144,8 +132,7 @@ func main() {
 	vnodes := flag.Int("vnodes", 100, "virtual nodes per shard on the ring")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	n, k := *nodes, *keys
 	pc := &pace{gap: 120 * time.Millisecond, last: time.Now()}
@@ -154,16 +141,16 @@ func main() {
 	for i := range hashes {
 		hashes[i] = hash64("pay_" + strconv.Itoa(i))
 	}
-	emit(map[string]any{"note": fmt.Sprintf("hashed %d payment ids in %.1f ms; resizing %d -> %d shards",
-		k, float64(time.Since(t0).Microseconds())/1000, n, n+1)})
+	note("hashed %d payment ids in %.1f ms; resizing %d -> %d shards",
+		k, ms(time.Since(t0)), n, n+1)
 
 	// 1. Modulo hashing.
 	mod := resize(hashes, n, func(h uint64) int { return modulo(h, n) }, func(h uint64) int { return modulo(h, n+1) })
 	pc.wait()
-	emit(map[string]any{"chart": "moved", "x": "modulo", "moved": r3(100 * float64(mod.moved) / float64(k)),
+	sample("moved", "modulo", map[string]float64{"moved": r3(100 * float64(mod.moved) / float64(k)),
 		"between_old": r3(100 * float64(mod.betweenOld) / float64(k))})
-	emit(map[string]any{"note": fmt.Sprintf("modulo: %d of %d keys moved (%.1f%%), %d of them between shards that already existed",
-		mod.moved, k, 100*float64(mod.moved)/float64(k), mod.betweenOld)})
+	note("modulo: %d of %d keys moved (%.1f%%), %d of them between shards that already existed",
+		mod.moved, k, 100*float64(mod.moved)/float64(k), mod.betweenOld)
 
 	// 2. The ring with the chosen number of virtual nodes.
 	t1 := time.Now()
@@ -172,26 +159,26 @@ func main() {
 	rg := resize(hashes, n, rb.get, ra.get)
 	pc.wait()
 	ringLabel := fmt.Sprintf("ring, %d vnodes", *vnodes)
-	emit(map[string]any{"chart": "moved", "x": ringLabel, "moved": r3(100 * float64(rg.moved) / float64(k)),
+	sample("moved", ringLabel, map[string]float64{"moved": r3(100 * float64(rg.moved) / float64(k)),
 		"between_old": r3(100 * float64(rg.betweenOld) / float64(k))})
-	emit(map[string]any{"chart": "moved", "x": "minimum: 1/(n+1)", "moved": r3(100 / float64(n+1)), "between_old": 0})
-	emit(map[string]any{"note": fmt.Sprintf("ring: built %d + %d points in %.1f ms; %d keys moved (%.1f%%), %d between old shards",
-		n**vnodes, (n+1)**vnodes, float64(build.Microseconds())/1000, rg.moved, 100*float64(rg.moved)/float64(k), rg.betweenOld)})
+	sample("moved", "minimum: 1/(n+1)", map[string]float64{"moved": r3(100 / float64(n+1)), "between_old": 0})
+	note("ring: built %d + %d points in %.1f ms; %d keys moved (%.1f%%), %d between old shards",
+		n**vnodes, (n+1)**vnodes, ms(build), rg.moved, 100*float64(rg.moved)/float64(k), rg.betweenOld)
 
 	for s := 0; s <= n; s++ {
 		x := "s" + strconv.Itoa(s)
 		if s == n {
 			x += " (new)"
 		}
-		emit(map[string]any{"chart": "per_shard_modulo", "x": x, "stayed": mod.load[s] - mod.movedIn[s], "moved_in": mod.movedIn[s]})
-		emit(map[string]any{"chart": "per_shard_ring", "x": x, "stayed": rg.load[s] - rg.movedIn[s], "moved_in": rg.movedIn[s]})
+		sample("per_shard_modulo", x, map[string]float64{"stayed": float64(mod.load[s] - mod.movedIn[s]), "moved_in": float64(mod.movedIn[s])})
+		sample("per_shard_ring", x, map[string]float64{"stayed": float64(rg.load[s] - rg.movedIn[s]), "moved_in": float64(rg.movedIn[s])})
 		if s%10 == 9 {
 			pc.wait()
 		}
 	}
 	modNs := lookupNs(hashes, func(h uint64) int { return modulo(h, n+1) })
-	emit(map[string]any{"chart": "lookup", "x": "modulo", "ns_per_key": r3(modNs)})
-	emit(map[string]any{"chart": "lookup", "x": ringLabel, "ns_per_key": r3(lookupNs(hashes, ra.get))})
+	sample("lookup", "modulo", map[string]float64{"ns_per_key": r3(modNs)})
+	sample("lookup", ringLabel, map[string]float64{"ns_per_key": r3(lookupNs(hashes, ra.get))})
 
 	// 3. Sweep the virtual nodes: balance, keys moved and lookup cost.
 	modBalance := maxOverMean(mod.load, k)
@@ -199,12 +186,12 @@ func main() {
 		b, a := newRing(n, v), newRing(n+1, v)
 		p := resize(hashes, n, b.get, a.get)
 		pc.wait()
-		emit(map[string]any{"chart": "balance", "x": v, "ring": r3(maxOverMean(p.load, k)), "modulo": r3(modBalance)})
-		emit(map[string]any{"chart": "moved_sweep", "x": v, "ring": r3(100 * float64(p.moved) / float64(k)),
+		sample("balance", v, map[string]float64{"ring": r3(maxOverMean(p.load, k)), "modulo": r3(modBalance)})
+		sample("moved_sweep", v, map[string]float64{"ring": r3(100 * float64(p.moved) / float64(k)),
 			"modulo": r3(100 * float64(mod.moved) / float64(k)), "minimum": r3(100 / float64(n+1))})
-		emit(map[string]any{"chart": "lookup_sweep", "x": v, "ring": r3(lookupNs(hashes, a.get)), "modulo": r3(modNs)})
+		sample("lookup_sweep", v, map[string]float64{"ring": r3(lookupNs(hashes, a.get)), "modulo": r3(modNs)})
 	}
-	emit(map[string]any{"note": fmt.Sprintf("largest shard / mean after the resize: modulo %.3f, ring with %d vnodes %.3f",
-		modBalance, *vnodes, maxOverMean(rg.load, k))})
-	emit(map[string]any{"result": r3(100 * float64(mod.moved) / float64(k))})
+	note("largest shard / mean after the resize: modulo %.3f, ring with %d vnodes %.3f",
+		modBalance, *vnodes, maxOverMean(rg.load, k))
+	result(r3(100 * float64(mod.moved) / float64(k)))
 }

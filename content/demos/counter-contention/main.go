@@ -14,11 +14,8 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -34,25 +31,6 @@ const (
 	sweepFor    = 60 * time.Millisecond
 	budget      = 4200 * time.Millisecond // no new sweep point after this
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 type paddedCounter struct {
 	n atomic.Int64
@@ -178,8 +156,7 @@ func main() {
 	goroutines := flag.Int("goroutines", 8, "goroutines incrementing (and the sweep's end)")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 	start := time.Now()
 	g := *goroutines
 	note("padded shards are %d bytes apart, unpadded shards %d bytes: 8 of them share one 64-byte cache line",
@@ -195,13 +172,13 @@ func main() {
 			walls[v] = append(walls[v], c.wall)
 			// One sample per settings, carrying every bar measured so far:
 			// a later sample with the same x replaces the earlier one.
-			sample := map[string]any{"chart": "cost", "x": fmt.Sprintf("%d goroutines", g)}
+			bars := map[string]float64{}
 			for _, w := range variants {
 				if len(results[w]) > 0 {
-					sample[w] = median(results[w])
+					bars[w] = median(results[w])
 				}
 			}
-			emit(sample)
+			sample("cost", fmt.Sprintf("%d goroutines", g), bars)
 		}
 	}
 	best, worst := variants[0], variants[0]
@@ -225,15 +202,15 @@ func main() {
 			note("time budget of %v reached: sweep stopped before %d goroutines (a busy machine)", budget, n)
 			break
 		}
-		sample := map[string]any{"chart": "sweep", "x": n}
+		point := map[string]float64{}
 		for _, v := range variants {
-			sample[v] = measure(v, n, sweepFor).cpu
-			emit(sample) // same x again with one more series: it replaces the last one
+			point[v] = measure(v, n, sweepFor).cpu
+			sample("sweep", n, point) // same x again with one more series: it replaces the last one
 		}
 	}
 	note("cheapest per increment: %s; most expensive: %s (%.1f× the cheapest)",
 		best, worst, finite(median(results[worst])/median(results[best])))
-	emit(map[string]any{"result": worst})
+	result(worst)
 }
 
 func median(v []float64) float64 {

@@ -5,12 +5,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"time"
 )
@@ -146,15 +143,6 @@ func randomString(rng *rand.Rand, n, sigma int) []byte {
 	return s
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func us(d time.Duration) float64 { return math.Round(float64(d.Nanoseconds())/10) / 100 }
 
 func main() {
@@ -162,8 +150,7 @@ func main() {
 	sigma := flag.Int("alphabet", 4, "alphabet size")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	// The sizes: every n up to 14, then about 35% larger each step, ending at nMax.
 	var sizes []int
@@ -178,16 +165,16 @@ func main() {
 	sizes = append(sizes, *nMax)
 
 	rng := rand.New(rand.NewPCG(42, uint64(*sigma)))
-	emit(map[string]any{"note": fmt.Sprintf("%d steps from n=1 to n=%d, alphabet of %d letters; naive recursion stops once one run needs more than %d calls",
-		len(sizes), *nMax, *sigma, naiveBudget)})
+	note("%d steps from n=1 to n=%d, alphabet of %d letters; naive recursion stops once one run needs more than %d calls",
+		len(sizes), *nMax, *sigma, naiveBudget)
 	naiveOn := true
 	start := time.Now()
 	for _, n := range sizes {
 		stepStart := time.Now()
 		a, b := randomString(rng, n, *sigma), randomString(rng, n, *sigma)
-		work := map[string]any{"chart": "work", "x": n}
-		tm := map[string]any{"chart": "time", "x": n}
-		mem := map[string]any{"chart": "memory", "x": n}
+		work := map[string]float64{}
+		tm := map[string]float64{}
+		mem := map[string]float64{}
 		var want int
 
 		minDur := 2 * time.Millisecond
@@ -199,10 +186,10 @@ func main() {
 			})
 			if s.aborted {
 				naiveOn = false
-				emit(map[string]any{"note": fmt.Sprintf("naive recursion passed %d calls at n=%d after %.0f ms; it is not run for larger n",
-					naiveBudget, n, float64(d.Microseconds())/1000)})
+				note("naive recursion passed %d calls at n=%d after %.0f ms; it is not run for larger n",
+					naiveBudget, n, ms(d))
 			} else {
-				work["naive_calls"] = s.calls
+				work["naive_calls"] = float64(s.calls)
 				tm["naive"] = us(d)
 			}
 		}
@@ -211,34 +198,34 @@ func main() {
 			m = newMemo(a, b)
 			m.lcs(n, n)
 		})
-		work["memo_calls"] = m.calls
+		work["memo_calls"] = float64(m.calls)
 		tm["memo"] = us(dm)
-		mem["memo"] = am
+		mem["memo"] = float64(am)
 		if time.Since(stepStart) > 50*time.Millisecond {
 			// a long step: show what is known so far (a later sample with
 			// the same x replaces this one)
-			emit(work)
-			emit(tm)
-			emit(mem)
+			sample("work", n, work)
+			sample("time", n, tm)
+			sample("memory", n, mem)
 		}
 		var lt, lr, cells int
 		dt, at := measure(minDur, func() { lt, cells = table(a, b) })
-		work["table_cells"] = cells
+		work["table_cells"] = float64(cells)
 		tm["table"] = us(dt)
-		mem["table"] = at
+		mem["table"] = float64(at)
 		dr, ar := measure(minDur, func() { lr, cells = twoRows(a, b) })
-		work["two_row_cells"] = cells
+		work["two_row_cells"] = float64(cells)
 		tm["two_rows"] = us(dr)
-		mem["two_rows"] = ar
+		mem["two_rows"] = float64(ar)
 		if got := int(m.cell[n*m.cols+n]); (naiveOn && want != lt) || got != lt || lr != lt {
-			emit(map[string]any{"note": fmt.Sprintf("MISMATCH at n=%d: naive %d memo %d table %d two rows %d", n, want, got, lt, lr)})
+			note("MISMATCH at n=%d: naive %d memo %d table %d two rows %d", n, want, got, lt, lr)
 		}
-		emit(work)
-		emit(tm)
-		emit(mem)
+		sample("work", n, work)
+		sample("time", n, tm)
+		sample("memory", n, mem)
 		if n == *nMax {
-			emit(map[string]any{"note": fmt.Sprintf("n=%d: LCS length %d; memo filled %d of %d cells with %d calls; table %.0f KiB, two rows %.1f KiB",
-				n, lt, m.cells, n*n, m.calls, float64(at)/1024, float64(ar)/1024)})
+			note("n=%d: LCS length %d; memo filled %d of %d cells with %d calls; table %.0f KiB, two rows %.1f KiB",
+				n, lt, m.cells, n*n, m.calls, float64(at)/1024, float64(ar)/1024)
 		}
 		// Keep the steps about 100 ms apart so the lines grow visibly; the
 		// pause is skipped once the run is long enough.
@@ -258,7 +245,7 @@ func main() {
 		tHalf = min(tHalf, meanOver(5*time.Millisecond, func() { table(a[:half], b[:half]) }))
 	}
 	ratio := float64(tFull) / float64(tHalf)
-	emit(map[string]any{"note": fmt.Sprintf("bottom-up table: %.1f µs at n=%d, %.1f µs at n=%d: %.2f× for twice the length",
-		us(tFull), *nMax, us(tHalf), half, ratio)})
-	emit(map[string]any{"result": math.Round(ratio*100) / 100})
+	note("bottom-up table: %.1f µs at n=%d, %.1f µs at n=%d: %.2f× for twice the length",
+		us(tFull), *nMax, us(tHalf), half, ratio)
+	result(math.Round(ratio*100) / 100)
 }

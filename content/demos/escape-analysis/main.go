@@ -9,7 +9,6 @@ package main
 
 import (
 	"flag"
-	"os"
 	"runtime"
 	"strconv"
 	"time"
@@ -193,37 +192,6 @@ func measure(v *variant, iters int) (mallocs, bytes uint64, elapsed time.Duratio
 	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc, elapsed
 }
 
-// Output: JSON lines built by hand, to keep fmt's interface conversions out
-// of the -m report.
-
-var out []byte
-
-func flush() {
-	out = append(out, '\n')
-	os.Stdout.Write(out)
-	out = out[:0]
-}
-
-func sample(chart, x, key string, v float64) {
-	out = append(out, `{"chart":"`...)
-	out = append(out, chart...)
-	out = append(out, `","x":`...)
-	out = strconv.AppendQuote(out, x)
-	out = append(out, `,"`...)
-	out = append(out, key...)
-	out = append(out, `":`...)
-	out = strconv.AppendFloat(out, v, 'g', 6, 64)
-	out = append(out, '}')
-	flush()
-}
-
-func note(s string) {
-	out = append(out, `{"note":`...)
-	out = strconv.AppendQuote(out, s)
-	out = append(out, '}')
-	flush()
-}
-
 func per(v float64, calls uint64) float64 {
 	if calls == 0 {
 		return 0
@@ -231,8 +199,10 @@ func per(v float64, calls uint64) float64 {
 	return v / float64(calls)
 }
 
-func fmtF(v float64, prec int) string {
-	return strconv.FormatFloat(v, 'f', prec, 64)
+// g6 rounds v to 6 significant digits, the precision the bars are drawn with.
+func g6(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
+	return r
 }
 
 func main() {
@@ -242,14 +212,7 @@ func main() {
 	sliceLen = min(max(*n, 1), 1<<16)
 	budget := time.Duration(min(max(*seconds, 0.5), 5) * float64(time.Second))
 
-	out = append(out, `{"runtime":{"gomaxprocs":`...)
-	out = strconv.AppendInt(out, int64(runtime.GOMAXPROCS(0)), 10)
-	out = append(out, `,"num_cpu":`...)
-	out = strconv.AppendInt(out, int64(runtime.NumCPU()), 10)
-	out = append(out, `,"version":`...)
-	out = strconv.AppendQuote(out, runtime.Version())
-	out = append(out, `}}`...)
-	flush()
+	announceRuntime()
 
 	variants := []*variant{
 		{name: "return &T (noinline)", loop: loopPtr},
@@ -261,7 +224,7 @@ func main() {
 		{name: "make([]int, 64)", loop: loopMakeConst},
 		{name: "make([]int, n)", loop: loopMakeVar},
 	}
-	note("variable slice: make([]int, " + strconv.Itoa(sliceLen) + ") = " + strconv.Itoa(sliceLen*8) + " bytes; each round measures every variant for about 50 ms")
+	note("variable slice: make([]int, %d) = %d bytes; each round measures every variant for about 50 ms", sliceLen, sliceLen*8)
 
 	// Calibrate: find a batch size that takes about 5 ms per variant.
 	iters := make([]int, len(variants))
@@ -288,9 +251,9 @@ func main() {
 				v.bytes += b
 				v.ns += d.Nanoseconds()
 			}
-			sample("allocs", v.name, "allocs_per_op", per(float64(v.mallocs), v.calls))
-			sample("bytes", v.name, "bytes_per_op", per(float64(v.bytes), v.calls))
-			sample("nsop", v.name, "ns_per_op", per(float64(v.ns), v.calls))
+			sample("allocs", v.name, map[string]float64{"allocs_per_op": g6(per(float64(v.mallocs), v.calls))})
+			sample("bytes", v.name, map[string]float64{"bytes_per_op": g6(per(float64(v.bytes), v.calls))})
+			sample("nsop", v.name, map[string]float64{"ns_per_op": g6(per(float64(v.ns), v.calls))})
 		}
 		if time.Since(start) >= budget-400*time.Millisecond || round >= 20 {
 			break
@@ -298,9 +261,8 @@ func main() {
 	}
 
 	for _, v := range variants {
-		note(v.name + ": " + fmtF(per(float64(v.mallocs), v.calls), 2) + " allocs/op, " +
-			fmtF(per(float64(v.bytes), v.calls), 0) + " B/op, " +
-			fmtF(per(float64(v.ns), v.calls), 1) + " ns/op over " + strconv.FormatUint(v.calls, 10) + " calls")
+		note("%s: %.2f allocs/op, %.0f B/op, %.1f ns/op over %d calls", v.name,
+			per(float64(v.mallocs), v.calls), per(float64(v.bytes), v.calls), per(float64(v.ns), v.calls), v.calls)
 	}
 
 	// The prediction asks which of four candidates allocates: the answer is
@@ -311,18 +273,15 @@ func main() {
 		"closure called here": "closure called in place",
 		"make([]int, n)":      "make([]int, n)",
 	}
-	result, best := "none of them", 0.5
+	answer, best := "none of them", 0.5
 	for _, v := range variants {
 		choice, ok := candidates[v.name]
 		if !ok {
 			continue
 		}
 		if a := per(float64(v.mallocs), v.calls); a >= best {
-			result, best = choice, a
+			answer, best = choice, a
 		}
 	}
-	out = append(out, `{"result":`...)
-	out = strconv.AppendQuote(out, result)
-	out = append(out, '}')
-	flush()
+	result(answer)
 }

@@ -6,7 +6,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -37,17 +36,6 @@ const (
 )
 
 var start = time.Now()
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
-
-func ms() float64 { return float64(time.Since(start).Microseconds()) / 1000 }
 
 func mib(b uint64) float64 { return float64(b) / (1 << 20) }
 
@@ -137,7 +125,7 @@ func emitPauses(now, base *metrics.Float64Histogram, shown []uint64) []uint64 {
 	}
 	for i, c := range counts {
 		if shown == nil || shown[i] != c {
-			emit(map[string]any{"chart": "pauses", "x": pauseLabel(i), "pauses": c})
+			sample("pauses", pauseLabel(i), map[string]float64{"pauses": float64(c)})
 		}
 	}
 	return counts
@@ -146,9 +134,7 @@ func emitPauses(now, base *metrics.Float64Histogram, shown []uint64) []uint64 {
 // emitCPU prints the GC's share of the CPU between two readings, by kind.
 func emitCPU(now, prev []metrics.Sample, total float64) {
 	pct := func(k int) float64 { return max(0, 100*(f(now, k)-f(prev, k))/total) }
-	emit(map[string]any{
-		"chart":     "gc_cpu",
-		"x":         ms(),
+	sample("gc_cpu", ms(time.Since(start)), map[string]float64{
 		"assist":    pct(mAssist),
 		"dedicated": pct(mDedicated),
 		"idle":      pct(mIdle),
@@ -165,11 +151,7 @@ func main() {
 
 	debug.SetGCPercent(*gogc)
 	debug.SetMemoryLimit(memLimit)
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
+	announceRuntime()
 	note("GOGC=%d, GOMEMLIMIT=%d MiB; building a live heap of %d MiB of 128-byte objects", *gogc, memLimit>>20, *liveMB)
 
 	live := make([]*node, (*liveMB<<20)/nodeSize)
@@ -219,14 +201,12 @@ func main() {
 	for i := 1; ; i++ {
 		<-tick.C
 		now := read()
-		emit(map[string]any{
-			"chart":   "heap",
-			"x":       ms(),
+		sample("heap", ms(time.Since(start)), map[string]float64{
 			"live":    mib(u(now, mLive)),
 			"goal":    mib(u(now, mGoal)),
 			"objects": mib(u(now, mObjects)),
 		})
-		emit(map[string]any{"chart": "cycles", "x": ms(), "cycles": u(now, mCycles) - u(base, mCycles)})
+		sample("cycles", ms(time.Since(start)), map[string]float64{"cycles": float64(u(now, mCycles) - u(base, mCycles))})
 		if l := u(now, mLive); l > 0 {
 			ratios = append(ratios, float64(u(now, mGoal))/float64(l))
 		}
@@ -276,5 +256,5 @@ func main() {
 		mib(u(end, mGoal)), mib(u(end, mLive)), ratio, 1+float64(*gogc)/100, memLimit>>20)
 	runtime.KeepAlive(live)
 	runtime.KeepAlive(sinks)
-	emit(map[string]any{"result": math.Round(ratio*100) / 100})
+	result(math.Round(ratio*100) / 100)
 }

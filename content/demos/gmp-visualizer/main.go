@@ -7,9 +7,7 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"runtime"
 	"strconv"
 	"sync"
@@ -22,23 +20,6 @@ import (
 const stepCPU = 400 * time.Millisecond
 
 var sink atomic.Uint64
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
-
-func printRuntime() {
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
-}
 
 // work burns CPU with a xorshift generator: no memory traffic, no calls.
 func work(n int) uint64 {
@@ -136,14 +117,12 @@ func step(procs, goroutines, itersTotal, nblock int, linear float64) float64 {
 		el := time.Since(t0).Seconds()
 		u, sy := cpuTimes()
 		rate := float64(done.Load()) / el
-		bar := map[string]any{"chart": "throughput", "x": label, "measured": rate / 1e6}
+		bar := map[string]float64{"measured": rate / 1e6}
 		if linear > 0 {
 			bar["linear"] = linear * float64(procs) / 1e6
 		}
-		emit(bar)
-		emit(map[string]any{
-			"chart":  "cpu",
-			"x":      label,
+		sample("throughput", label, bar)
+		sample("cpu", label, map[string]float64{
 			"user":   (u - u0).Seconds() / el,
 			"system": (sy - s0).Seconds() / el,
 		})
@@ -178,7 +157,7 @@ func main() {
 	*goroutines = min(max(*goroutines, 8), 10000)
 	*nblock = min(max(*nblock, 0), 64)
 
-	printRuntime()
+	announceRuntime()
 	perUs := calibrate()
 	itersTotal := int(perUs * float64(stepCPU.Microseconds()))
 	note("job: %d goroutines, %.0f ms of single-core CPU in total, run at GOMAXPROCS 1..%d on %d CPUs",
@@ -190,7 +169,7 @@ func main() {
 	rates := make([]float64, *maxProcs+1)
 	for p := 1; p <= *maxProcs; p++ {
 		runtime.GOMAXPROCS(p)
-		printRuntime()
+		announceRuntime()
 		rates[p] = step(p, *goroutines, itersTotal, *nblock, rates[1])
 		note("GOMAXPROCS=%d: %.0f M iterations/s, %.2f× the 1-P rate", p, rates[p]/1e6, rates[p]/rates[1])
 		time.Sleep(60 * time.Millisecond) // a visible gap in the schedtrace
@@ -208,5 +187,5 @@ func main() {
 		}
 	}
 	note("throughput first reaches 90%% of its best (%.0f M/s) at GOMAXPROCS=%d", best/1e6, knee)
-	emit(map[string]any{"result": strconv.Itoa(knee)})
+	result(strconv.Itoa(knee))
 }

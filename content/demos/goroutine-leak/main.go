@@ -12,10 +12,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -33,25 +31,6 @@ const (
 	shutdownFor = 600 * time.Millisecond
 	tick        = 100 * time.Millisecond
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 var mem = []metrics.Sample{
 	{Name: "/memory/classes/heap/objects:bytes"},
@@ -119,8 +98,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	srv, shutdown := context.WithCancel(context.Background())
 	defer shutdown()
@@ -140,11 +118,11 @@ func main() {
 			case now := <-t.C:
 				metrics.Read(mem)
 				x := float64(now.Sub(start).Milliseconds())
-				emit(map[string]any{"chart": "goroutines", "x": x,
-					"goroutines": runtime.NumGoroutine(), "timeouts": timeouts.Load()})
-				emit(map[string]any{"chart": "memory", "x": x,
-					"heap":   finite(float64(mem[0].Value.Uint64()) / (1 << 20)),
-					"stacks": finite(float64(mem[1].Value.Uint64()) / (1 << 20))})
+				sample("goroutines", x, map[string]float64{
+					"goroutines": float64(runtime.NumGoroutine()), "timeouts": float64(timeouts.Load())})
+				sample("memory", x, map[string]float64{
+					"heap":   float64(mem[0].Value.Uint64()) / (1 << 20),
+					"stacks": float64(mem[1].Value.Uint64()) / (1 << 20)})
 			}
 		}
 	}()
@@ -209,5 +187,5 @@ func main() {
 		verdict = "falls back"
 	}
 	note("goroutines above the baseline: %d when the fix shipped, %d just before shutdown", leakedAtFix, leakedAtEnd)
-	emit(map[string]any{"result": verdict})
+	result(verdict)
 }

@@ -6,9 +6,7 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -21,15 +19,6 @@ import (
 )
 
 const steps = 10
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
 
 // procStatus reads VmRSS (bytes) and Threads from /proc/self/status.
 func procStatus() (rss, threads int64, ok bool) {
@@ -116,21 +105,21 @@ func snap() snapshot {
 // seen keeps every sample printed per chart and x. A later sample with the
 // same x replaces the earlier one, so when both phases measure at the same
 // count, the second sample carries the first phase's values too.
-var seen = map[string]map[int]map[string]any{}
+var seen = map[string]map[int]map[string]float64{}
 
-func emitAt(chart string, x int, values map[string]any) {
+func emitAt(chart string, x int, values map[string]float64) {
 	if seen[chart] == nil {
-		seen[chart] = map[int]map[string]any{}
+		seen[chart] = map[int]map[string]float64{}
 	}
 	merged := seen[chart][x]
 	if merged == nil {
-		merged = map[string]any{"chart": chart, "x": x}
+		merged = map[string]float64{}
 		seen[chart][x] = merged
 	}
 	for k, v := range values {
 		merged[k] = v
 	}
-	emit(merged)
+	sample(chart, x, merged)
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
@@ -174,15 +163,15 @@ func phase(name string, total int, lock bool, series string) phaseResult {
 		started += n
 		time.Sleep(20 * time.Millisecond) // let the last ones park and the threads settle
 		now := snap()
-		sample := map[string]any{series + "_stacks": mib(now.stacks - base.stacks)}
+		growth := map[string]float64{series + "_stacks": mib(now.stacks - base.stacks)}
 		if now.rss >= 0 {
-			sample[series+"_rss"] = mib(now.rss - base.rss)
+			growth[series+"_rss"] = mib(now.rss - base.rss)
 		}
 		if now.kstack >= 0 && base.kstack >= 0 {
-			sample[series+"_kstack"] = mib(now.kstack - base.kstack)
+			growth[series+"_kstack"] = mib(now.kstack - base.kstack)
 		}
-		emitAt("memory", started, sample)
-		emitAt("threads", started, map[string]any{series: now.threads})
+		emitAt("memory", started, growth)
+		emitAt("threads", started, map[string]float64{series: float64(now.threads)})
 		time.Sleep(60 * time.Millisecond) // pace the chart for a human
 	}
 	end := snap()
@@ -197,7 +186,7 @@ func phase(name string, total int, lock bool, series string) phaseResult {
 		res.kstackKiB = float64(end.kstack-base.kstack) / 1024 / float64(total)
 	}
 	note("%s: %d started in %.1f ms (%.2f µs each); per unit: RSS %+.1f KiB, Go stacks %+.1f KiB, kernel stacks %+.1f KiB; threads %d → %d",
-		name, total, float64(spent.Microseconds())/1000, res.startNs/1000, res.rssKiB, res.stackKiB, res.kstackKiB, base.threads, end.threads)
+		name, total, ms(spent), res.startNs/1000, res.rssKiB, res.stackKiB, res.kstackKiB, base.threads, end.threads)
 	close(release)
 	exited.Wait()
 	return res
@@ -210,11 +199,7 @@ func main() {
 	*nG = min(max(*nG, 100), 100000)
 	*nT = min(max(*nT, 10), 2000)
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
+	announceRuntime()
 	if _, _, ok := procStatus(); ok {
 		haveProc = true
 	} else {
@@ -227,15 +212,15 @@ func main() {
 	note("phase 2: %d goroutines that each call runtime.LockOSThread, then park", *nT)
 	t := phase("locked threads", *nT, true, "threads")
 
-	emit(map[string]any{"chart": "start", "x": "goroutine", "start_us": g.startNs / 1000})
-	emit(map[string]any{"chart": "start", "x": "locked thread", "start_us": t.startNs / 1000})
+	sample("start", "goroutine", map[string]float64{"start_us": g.startNs / 1000})
+	sample("start", "locked thread", map[string]float64{"start_us": t.startNs / 1000})
 	per := func(x string, r phaseResult) {
-		s := map[string]any{"chart": "per_unit", "x": x, "stack_kib": r.stackKiB}
+		s := map[string]float64{"stack_kib": r.stackKiB}
 		if haveProc {
 			s["rss_kib"] = r.rssKiB
 			s["kstack_kib"] = r.kstackKiB
 		}
-		emit(s)
+		sample("per_unit", x, s)
 	}
 	per("goroutine", g)
 	per("locked thread", t)
@@ -252,5 +237,5 @@ func main() {
 		ratio = tm / gm
 	}
 	note("%s per locked thread is %.1f× %s per goroutine; starting one is %.1f× slower", what, ratio, what, t.startNs/g.startNs)
-	emit(map[string]any{"result": float64(int(ratio*10+0.5)) / 10})
+	result(float64(int(ratio*10+0.5)) / 10)
 }

@@ -7,13 +7,10 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -99,17 +96,17 @@ func (s *server) work(end time.Time, wg *sync.WaitGroup) {
 		time.Sleep(time.Until(busyUntil))
 		done := time.Now()
 		lat := done.Sub(r.arrived)
-		ms := float64(lat.Microseconds()) / 1000
+		latMs := ms(lat)
 		s.mu.Lock()
 		sl := s.slot(done)
-		s.latency[sl] = append(s.latency[sl], ms)
+		s.latency[sl] = append(s.latency[sl], latMs)
 		if lat <= s.deadline {
 			s.good[sl]++
 		} else {
 			s.late[sl]++
 		}
 		b := 0
-		for b+1 < len(bounds) && ms >= bounds[b+1] {
+		for b+1 < len(bounds) && latMs >= bounds[b+1] {
 			b++
 		}
 		s.hist[b]++
@@ -125,23 +122,13 @@ func pct(sorted []float64, p float64) float64 {
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func main() {
 	load := flag.Float64("load", 3, "offered load as a multiple of capacity")
 	limit := flag.Int("queue_limit", 20, "queue bound of the shedding server")
 	deadlineMs := flag.Int("deadline_ms", 250, "client deadline, ms")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	capacity := float64(workers) * float64(time.Second) / float64(service)
 	offeredRate := *load * capacity
@@ -154,8 +141,8 @@ func main() {
 	unbounded := int(offeredRate*runFor.Seconds()*1.5) + 1000
 	queued := newServer(false, unbounded, deadline, start, slots)
 	shedding := newServer(true, *limit, deadline, start, slots)
-	emit(map[string]any{"note": fmt.Sprintf("capacity %.0f req/s (%d workers x ~%d ms); offered %.0f req/s (Poisson arrivals); "+
-		"deadline %d ms; shedding server: queue bound %d", capacity, workers, service.Milliseconds(), offeredRate, *deadlineMs, *limit)})
+	note("capacity %.0f req/s (%d workers x ~%d ms); offered %.0f req/s (Poisson arrivals); "+
+		"deadline %d ms; shedding server: queue bound %d", capacity, workers, service.Milliseconds(), offeredRate, *deadlineMs, *limit)
 
 	var wg sync.WaitGroup
 	for _, s := range []*server{queued, shedding} {
@@ -218,36 +205,36 @@ func main() {
 		slices.Sort(lq)
 		slices.Sort(ls)
 
-		lat := map[string]any{"chart": "latency", "x": x}
+		lat := map[string]float64{}
 		if len(lq) > 0 {
 			lat["queue_p50"], lat["queue_p99"] = pct(lq, 0.5), pct(lq, 0.99)
 		}
 		if len(ls) > 0 {
 			lat["shed_p50"], lat["shed_p99"] = pct(ls, 0.5), pct(ls, 0.99)
 		}
-		emit(lat)
-		emit(map[string]any{"chart": "throughput", "x": x, "offered": float64(off) * perSec,
+		sample("latency", x, lat)
+		sample("throughput", x, map[string]float64{"offered": float64(off) * perSec,
 			"goodput_queue": float64(gq) * perSec, "late_queue": float64(late) * perSec,
 			"goodput_shed": float64(gs) * perSec, "rejected_shed": float64(rs+es) * perSec})
-		emit(map[string]any{"chart": "queue", "x": x, "queue": qLen, "shed": sLen})
+		sample("queue", x, map[string]float64{"queue": float64(qLen), "shed": float64(sLen)})
 		if slot%5 == 4 {
 			queued.mu.Lock()
 			shedding.mu.Lock()
 			for i := range bounds {
-				emit(map[string]any{"chart": "histogram", "x": bucketLabel(i), "queue": queued.hist[i], "shed": shedding.hist[i]})
+				sample("histogram", bucketLabel(i), map[string]float64{"queue": float64(queued.hist[i]), "shed": float64(shedding.hist[i])})
 			}
 			shedding.mu.Unlock()
 			queued.mu.Unlock()
-			emit(map[string]any{"chart": "totals", "x": "queue everything", "good": tq.good, "late": tq.late, "rejected": 0})
-			emit(map[string]any{"chart": "totals", "x": "shed at the door", "good": ts.good, "late": ts.late,
-				"rejected": ts.rejected + ts.expired})
+			sample("totals", "queue everything", map[string]float64{"good": float64(tq.good), "late": float64(tq.late), "rejected": 0})
+			sample("totals", "shed at the door", map[string]float64{"good": float64(ts.good), "late": float64(ts.late),
+				"rejected": float64(ts.rejected + ts.expired)})
 		}
 	}
 	wg.Wait()
 	stuck := len(queued.queue)
-	emit(map[string]any{"note": fmt.Sprintf("queue everything: %d of %d answered within %d ms, %d answered late, %d still queued at the end",
-		tq.good, sumOffered, *deadlineMs, tq.late, stuck)})
-	emit(map[string]any{"note": fmt.Sprintf("shed at the door: %d answered within %d ms, %d late, %d rejected when the queue was full, %d dropped after their deadline",
-		ts.good, *deadlineMs, ts.late, ts.rejected, ts.expired)})
-	emit(map[string]any{"result": math.Round(1000*float64(tq.good)/float64(max(1, sumOffered))) / 10})
+	note("queue everything: %d of %d answered within %d ms, %d answered late, %d still queued at the end",
+		tq.good, sumOffered, *deadlineMs, tq.late, stuck)
+	note("shed at the door: %d answered within %d ms, %d late, %d rejected when the queue was full, %d dropped after their deadline",
+		ts.good, *deadlineMs, ts.late, ts.rejected, ts.expired)
+	result(math.Round(1000*float64(tq.good)/float64(max(1, sumOffered))) / 10)
 }

@@ -7,12 +7,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
-	"os"
-	"runtime"
 	"runtime/metrics"
 	"slices"
 	"sync"
@@ -25,25 +22,6 @@ const (
 	roundFor = 100 * time.Millisecond
 	budget   = 4 * time.Second // no new round after this, however busy the machine is
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 // Treiber stack: nodes are written before the CAS that publishes them and
 // never after, and never reused, so the GC rules out ABA.
@@ -181,8 +159,7 @@ func main() {
 	thinkNs := flag.Int("think_ns", 0, "private work between operations")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	g := *goroutines
 	thinkRounds := calibrateThink(*thinkNs)
@@ -223,7 +200,7 @@ func main() {
 	for i := range rounds {
 		if time.Since(start) > budget {
 			note("time budget of %v reached after %d rounds each (a busy machine)", budget, i)
-			emit(map[string]any{"chart": "compare", "x": fmt.Sprintf("%d goroutines", g),
+			sample("compare", fmt.Sprintf("%d goroutines", g), map[string]float64{
 				"treiber": median(tRates), "mutex": median(mRates)})
 			break
 		}
@@ -235,16 +212,16 @@ func main() {
 			w0, a0 := readRM()
 			r := runRound(g, thinkRounds, body)
 			w1, a1 := readRM()
-			rate := finite(float64(r.ops) / (float64(r.elapsed.Microseconds()) / 1000))
+			rate := finite(float64(r.ops) / ms(r.elapsed))
 			x := float64(time.Since(start).Milliseconds())
-			emit(map[string]any{"chart": "ops", "x": x, name: rate})
+			sample("ops", x, map[string]float64{name: rate})
 			if name == "treiber" {
 				tRates = append(tRates, rate)
 				tOps += r.ops
 				tRetries += r.retries
 				tAlloc += int64(a1 - a0)
-				emit(map[string]any{"chart": "retries", "x": x,
-					"cas_retries": finite(1000 * float64(r.retries) / float64(max(r.ops, 1)))})
+				sample("retries", x, map[string]float64{
+					"cas_retries": 1000 * float64(r.retries) / float64(max(r.ops, 1))})
 			} else {
 				mRates = append(mRates, rate)
 				mOps += r.ops
@@ -254,7 +231,7 @@ func main() {
 			}
 		}
 		if (i+1)%6 == 0 || i == rounds-1 {
-			emit(map[string]any{"chart": "compare", "x": fmt.Sprintf("%d goroutines", g),
+			sample("compare", fmt.Sprintf("%d goroutines", g), map[string]float64{
 				"treiber": median(tRates), "mutex": median(mRates)})
 		}
 	}
@@ -269,7 +246,7 @@ func main() {
 		winner = "mutex"
 	}
 	note("faster at %d goroutines: %s (by %.0f %%)", g, winner, 100*(math.Max(tm, mm)/math.Max(math.Min(tm, mm), 1e-9)-1))
-	emit(map[string]any{"result": winner})
+	result(winner)
 }
 
 func median(v []float64) float64 {

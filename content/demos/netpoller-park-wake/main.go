@@ -9,7 +9,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -27,15 +26,6 @@ import (
 const rounds = 5
 
 var start = time.Now()
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
 
 // osThreads reads Threads from /proc/self/status; without /proc it falls back
 // to the runtime's count of threads created (threads never exit here).
@@ -59,11 +49,9 @@ func sampler(stop <-chan struct{}, done chan<- struct{}) {
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for {
-		emit(map[string]any{
-			"chart":      "threads",
-			"x":          float64(time.Since(start).Microseconds()) / 1000,
-			"threads":    osThreads(),
-			"goroutines": runtime.NumGoroutine(),
+		sample("threads", ms(time.Since(start)), map[string]float64{
+			"threads":    float64(osThreads()),
+			"goroutines": float64(runtime.NumGoroutine()),
 		})
 		select {
 		case <-t.C:
@@ -174,11 +162,11 @@ func hist(key string, lats []time.Duration) {
 	}
 	counts[key] = c
 	for i := range c {
-		sample := map[string]any{"chart": "latency", "x": bucketLabel(i)}
+		values := map[string]float64{}
 		for k, side := range counts {
-			sample[k] = side[i]
+			values[k] = float64(side[i])
 		}
-		emit(sample)
+		sample("latency", bucketLabel(i), values)
 	}
 }
 
@@ -196,11 +184,7 @@ func main() {
 	flag.Parse()
 	*n = min(max(*n, 10), 100)
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
+	announceRuntime()
 	stop, stopped := make(chan struct{}), make(chan struct{})
 	go sampler(stop, stopped)
 	time.Sleep(200 * time.Millisecond)
@@ -278,10 +262,10 @@ func main() {
 		lat     []time.Duration
 		threads int
 	}{{"netpoller (os.Pipe)", npLat, parkedThreads}, {"blocking read(2)", blLat, blockedThreads}} {
-		emit(map[string]any{"chart": "summary", "x": r.x, "p50_us": pct(r.lat, 0.5), "p99_us": pct(r.lat, 0.99)})
-		emit(map[string]any{"chart": "extra_threads", "x": r.x, "threads": r.threads - base})
+		sample("summary", r.x, map[string]float64{"p50_us": pct(r.lat, 0.5), "p99_us": pct(r.lat, 0.99)})
+		sample("extra_threads", r.x, map[string]float64{"threads": float64(r.threads - base)})
 	}
 	note("wake latency p50/p99: netpoller %.0f/%.0f µs, blocking %.0f/%.0f µs",
 		pct(npLat, 0.5), pct(npLat, 0.99), pct(blLat, 0.5), pct(blLat, 0.99))
-	emit(map[string]any{"result": parkedThreads})
+	result(parkedThreads)
 }

@@ -9,12 +9,10 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -31,15 +29,6 @@ const (
 )
 
 var sink uint64
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
 
 func human(kib int) string {
 	switch {
@@ -137,11 +126,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "huge_pages must be off or on")
 		os.Exit(2)
 	}
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
+	announceRuntime()
 
 	// Round up to a power of two so the sweep ends exactly at max_mb or above it.
 	maxKiB := 16
@@ -192,9 +177,9 @@ func main() {
 			buf[i*lineWords] = uint64((i+1)%lines) * lineWords
 		}
 		seq := measure(buf, 0, lines)
-		emit(map[string]any{"chart": "latency", "x": math.Log2(float64(kib)), "random": random, "sequential": seq})
+		sample("latency", math.Log2(float64(kib)), map[string]float64{"random": random, "sequential": seq})
 		note("%s: %.1f ns random, %.1f ns sequential (%d page faults while building it in %.0f ms)",
-			human(kib), random, seq, faults, float64(build.Microseconds())/1000)
+			human(kib), random, seq, faults, ms(build))
 		if kib == 16 {
 			first = random
 		}
@@ -202,13 +187,13 @@ func main() {
 	}
 	if hk, ok := anonHugeKiB(); ok {
 		hugeMiB := min(float64(hk)/1024, float64(lastKiB)/1024)
-		emit(map[string]any{"chart": "backing", "x": "2 MiB huge pages", "mib": hugeMiB})
-		emit(map[string]any{"chart": "backing", "x": "4 KiB pages", "mib": math.Max(float64(lastKiB)/1024-hugeMiB, 0)})
+		sample("backing", "2 MiB huge pages", map[string]float64{"mib": hugeMiB})
+		sample("backing", "4 KiB pages", map[string]float64{"mib": math.Max(float64(lastKiB)/1024-hugeMiB, 0)})
 		note("huge_pages=%s: %.0f MiB of the %s used is backed by 2 MiB pages", *huge, hugeMiB, human(lastKiB))
 	} else {
 		note("/proc/self/smaps_rollup is not readable: cannot show how much is backed by huge pages")
 	}
 	ratio := last / first
 	note("a random load at %s costs %.0f× one at 16 KiB", human(lastKiB), ratio)
-	emit(map[string]any{"result": math.Round(ratio*10) / 10})
+	result(math.Round(ratio*10) / 10)
 }

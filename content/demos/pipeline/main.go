@@ -10,7 +10,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -34,25 +33,6 @@ const (
 	stageEnrich = 1
 	stageMerge  = 2
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 // spin burns CPU for roughly d using a mixing loop calibrated at start.
 var roundsPerMicro float64
@@ -105,8 +85,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 	calibrate()
 	base := runtime.NumGoroutine()
 
@@ -226,14 +205,14 @@ func main() {
 		dt := now.Sub(lastT).Seconds()
 		lastT = now
 		x := float64(now.Sub(start).Milliseconds())
-		rates := map[string]any{"chart": "rate", "x": x}
+		rates := map[string]float64{}
 		for i := range st {
 			c := st[i].items.Load()
-			rates[names[i]] = finite(float64(c-last[i]) / dt)
+			rates[names[i]] = float64(c-last[i]) / dt
 			last[i] = c
 		}
-		emit(rates)
-		emit(map[string]any{"chart": "queues", "x": x, "parsed": len(parsed), "enriched": len(enriched)})
+		sample("rate", x, rates)
+		sample("queues", x, map[string]float64{"parsed": float64(len(parsed)), "enriched": float64(len(enriched))})
 		if mergedAtWarmup < 0 && now.Sub(start) >= warmup {
 			mergedAtWarmup = last[stageMerge]
 		}
@@ -244,9 +223,9 @@ func main() {
 				if sum == 0 {
 					continue
 				}
-				emit(map[string]any{"chart": "time", "x": names[i],
-					"busy": finite(100 * float64(b) / sum), "waiting_input": finite(100 * float64(in) / sum),
-					"blocked_output": finite(100 * float64(o) / sum)})
+				sample("time", names[i], map[string]float64{
+					"busy": 100 * float64(b) / sum, "waiting_input": 100 * float64(in) / sum,
+					"blocked_output": 100 * float64(o) / sum})
 			}
 		}
 		if now.Sub(start) >= runFor {
@@ -263,5 +242,5 @@ func main() {
 	all.Wait()
 	time.Sleep(10 * time.Millisecond)
 	note("context cancelled: every stage returned, %d goroutines left behind", runtime.NumGoroutine()-base)
-	emit(map[string]any{"result": math.Round(steady)})
+	result(math.Round(steady))
 }

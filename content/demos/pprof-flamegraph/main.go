@@ -16,14 +16,12 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -533,42 +531,19 @@ func (t *totals) add(p *profile) {
 
 // --- output -----------------------------------------------------------------
 
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'g', 5, 64)
-}
-
-func sample(chart string, x any, kv ...any) {
-	xs, _ := json.Marshal(x)
-	line := `{"chart":"` + chart + `","x":` + string(xs)
-	for i := 0; i+1 < len(kv); i += 2 {
-		line += `,"` + kv[i].(string) + `":` + num(kv[i+1].(float64))
-	}
-	fmt.Println(line + "}")
-}
-
-func note(format string, args ...any) {
-	b, _ := json.Marshal(map[string]string{"note": fmt.Sprintf(format, args...)})
-	fmt.Println(string(b))
-}
-
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(1)
 }
 
-func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
-
 var stageKeys = []string{"parse", "checksum", "sort", "dedupe", "other"}
 
 func emitStopwatch(stopwatch [][4]atomic.Int64, k int) {
-	kv := []any{}
+	values := map[string]float64{}
 	for s := 0; s < 4; s++ {
-		kv = append(kv, stageKeys[s], float64(stopwatch[k][s].Load())/1e6)
+		values[stageKeys[s]] = float64(stopwatch[k][s].Load()) / 1e6
 	}
-	sample("stopwatch", float64(k)*ms(interval), kv...)
+	sample("stopwatch", float64(k)*ms(interval), values)
 }
 
 func main() {
@@ -580,8 +555,7 @@ func main() {
 	*batch = min(max(*batch, 10), 10000)
 	*workers = min(max(*workers, 1), 8)
 
-	fmt.Printf("{\"runtime\":{\"gomaxprocs\":%d,\"num_cpu\":%d,\"version\":%q}}\n",
-		runtime.GOMAXPROCS(0), runtime.NumCPU(), runtime.Version())
+	announceRuntime()
 
 	const perSegment = 2 // intervals per profile
 	nIntervals := int(math.Round(*seconds * float64(time.Second) / float64(interval)))
@@ -606,7 +580,7 @@ func main() {
 	phaseOrder := []string{"StartCPUProfile", "work (profiled)", "pause workers", "StopCPUProfile", "gunzip", "decode protobuf"}
 	emitPhases := func() {
 		for _, ph := range phaseOrder {
-			sample("phases", ph, "ms", ms(phases[ph]))
+			sample("phases", ph, map[string]float64{"ms": ms(phases[ph])})
 		}
 	}
 	shown := []string{}
@@ -672,11 +646,11 @@ func main() {
 			seg+1, gzipped, len(raw), len(p.samples), len(p.funcNames))
 
 		for k := first; k < first+perSegment; k++ {
-			kv := []any{}
+			values := map[string]float64{}
 			for s, key := range stageKeys {
-				kv = append(kv, key, tot.perStage[k][s])
+				values[key] = tot.perStage[k][s]
 			}
-			sample("intervals", float64(k)*ms(interval), kv...)
+			sample("intervals", float64(k)*ms(interval), values)
 		}
 
 		// Top functions by flat CPU, plus the coordinator and the stages, so
@@ -702,7 +676,7 @@ func main() {
 		if seg%2 == 1 || last { // every other profile: keeps the bar charts readable
 			for _, n := range shown {
 				st := tot.funcs[n]
-				sample("top", n, "flat", float64(st.flatNs)/1e6, "cum", float64(st.cumNs)/1e6)
+				sample("top", n, map[string]float64{"flat": float64(st.flatNs) / 1e6, "cum": float64(st.cumNs) / 1e6})
 			}
 			emitPhases()
 		}
@@ -740,5 +714,5 @@ func main() {
 			float64(pb.flatNs)/1e6, float64(pb.cumNs)/1e6)
 	}
 	note("checksum of the work: %d", sink.Load()%1000)
-	fmt.Printf("{\"result\":%q}\n", stageNames[best])
+	result(stageNames[best])
 }

@@ -4,12 +4,8 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"math"
-	"os"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -76,23 +72,13 @@ type merchant struct {
 
 const interval = 100 * time.Millisecond
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func main() {
 	rate := flag.Float64("rate", 50, "tokens per second")
 	burst := flag.Int("burst", 25, "bucket capacity")
 	duration := flag.Int("duration", 4, "seconds")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	r, b, dur := *rate, float64(*burst), float64(*duration)
 	flash := math.Max(10, 3*b) // requests in each flash-sale spike
@@ -110,9 +96,9 @@ func main() {
 		{"ramp", func(t float64) float64 { return r * t * t / dur }}, // offered rate grows 0 -> 2 x rate
 		{"abusive", func(t float64) float64 { return 8 * r * t }},
 	}
-	emit(map[string]any{"note": fmt.Sprintf("token bucket per merchant: rate %.0f tokens/s, burst %d; "+
+	note("token bucket per merchant: rate %.0f tokens/s, burst %d; "+
 		"steady offers 0.6x the rate, flash_sale spikes of %.0f requests every second, ramp climbs to 2x, abusive sends 8x",
-		r, *burst, flash)})
+		r, *burst, flash)
 
 	lim := NewLimiter(r, b)
 	slots := int(math.Ceil(dur*float64(time.Second)/float64(interval))) + 1
@@ -167,9 +153,9 @@ func main() {
 		time.Sleep(time.Until(tick))
 		now := time.Now()
 		x := float64(tick.Sub(start).Milliseconds())
-		a := map[string]any{"chart": "allowed", "x": x}
-		rj := map[string]any{"chart": "rejected", "x": x}
-		lv := map[string]any{"chart": "bucket", "x": x}
+		a := map[string]float64{}
+		rj := map[string]float64{}
+		lv := map[string]float64{}
 		for i, m := range merchants {
 			na, nr := allowed[i][slot].Load(), rejected[i][slot].Load()
 			totalA[i] += na
@@ -178,12 +164,12 @@ func main() {
 			rj[m.key] = float64(nr) * perSec
 			lv[m.key] = math.Round(lim.Level(m.key, now)*100) / 100
 		}
-		emit(a)
-		emit(rj)
-		emit(lv)
+		sample("allowed", x, a)
+		sample("rejected", x, rj)
+		sample("bucket", x, lv)
 		if slot%5 == 4 || !tick.Before(end) {
 			for i, m := range merchants {
-				emit(map[string]any{"chart": "totals", "x": m.key, "allowed": totalA[i], "rejected": totalR[i]})
+				sample("totals", m.key, map[string]float64{"allowed": float64(totalA[i]), "rejected": float64(totalR[i])})
 			}
 		}
 		if !tick.Before(end) {
@@ -202,15 +188,15 @@ func main() {
 		if extraA+extraR > 0 {
 			totalA[i] += extraA
 			totalR[i] += extraR
-			emit(map[string]any{"chart": "totals", "x": m.key, "allowed": totalA[i], "rejected": totalR[i]})
+			sample("totals", m.key, map[string]float64{"allowed": float64(totalA[i]), "rejected": float64(totalR[i])})
 		}
 	}
 	if n := decisions.Load(); n > 0 {
-		emit(map[string]any{"note": fmt.Sprintf("%d decisions, mean %.0f ns each (mutex + refill arithmetic, measured)",
-			n, float64(decisionNs.Load())/float64(n))})
+		note("%d decisions, mean %.0f ns each (mutex + refill arithmetic, measured)",
+			n, float64(decisionNs.Load())/float64(n))
 	}
 	ab := len(merchants) - 1
-	emit(map[string]any{"note": fmt.Sprintf("abusive merchant: %d allowed of %d sent; min(sent, burst + rate x duration) = %.0f",
-		totalA[ab], totalA[ab]+totalR[ab], math.Min(float64(totalA[ab]+totalR[ab]), b+r*dur))})
-	emit(map[string]any{"result": totalA[ab]})
+	note("abusive merchant: %d allowed of %d sent; min(sent, burst + rate x duration) = %.0f",
+		totalA[ab], totalA[ab]+totalR[ab], math.Min(float64(totalA[ab]+totalR[ab]), b+r*dur))
+	result(totalA[ab])
 }

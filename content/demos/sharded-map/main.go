@@ -12,13 +12,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/maphash"
-	"math"
-	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -33,25 +29,6 @@ const (
 	sweepFor    = 60 * time.Millisecond
 	budget      = 4200 * time.Millisecond // no new sweep point after this
 )
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 type store interface {
 	Load(string) (int, bool)
@@ -215,7 +192,7 @@ func measure(variant string, g, readPct, shards int, d time.Duration) float64 {
 	if ops.Load() > 0 && found.Load() == 0 && readPct > 0 {
 		note("%s: reads found no keys", variant)
 	}
-	return finite(float64(ops.Load()) / (float64(elapsed.Microseconds()) / 1000))
+	return finite(float64(ops.Load()) / ms(elapsed))
 }
 
 func sweepPoints(maxG int) []int {
@@ -241,8 +218,7 @@ func main() {
 	shards := flag.Int("shards", 16, "shards of the sharded map")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 	keys = make([]string, keyCount)
 	for i := range keys {
 		keys[i] = "merchant-" + strconv.Itoa(i)
@@ -259,13 +235,13 @@ func main() {
 			results[v] = append(results[v], measure(v, g, *readPct, *shards, barRoundFor))
 			// One sample per settings, carrying every bar measured so far:
 			// a later sample with the same x replaces the earlier one.
-			sample := map[string]any{"chart": "compare", "x": category}
+			values := map[string]float64{}
 			for _, w := range variants {
 				if len(results[w]) > 0 {
-					sample[w] = median(results[w])
+					values[w] = median(results[w])
 				}
 			}
-			emit(sample)
+			sample("compare", category, values)
 		}
 	}
 	winner := variants[0]
@@ -283,12 +259,12 @@ func main() {
 			note("time budget of %v reached: sweep stopped before %d goroutines (a busy machine)", budget, n)
 			break
 		}
-		sample := map[string]any{"chart": "sweep", "x": n}
+		values := map[string]float64{}
 		for _, v := range variants {
-			sample[v] = measure(v, n, *readPct, *shards, sweepFor)
-			emit(sample) // same x again with one more series: it replaces the last one
+			values[v] = measure(v, n, *readPct, *shards, sweepFor)
+			sample("sweep", n, values) // same x again with one more series: it replaces the last one
 		}
 	}
 	note("highest throughput at %d %% reads and %d goroutines: %s", *readPct, g, labels[winner])
-	emit(map[string]any{"result": labels[winner]})
+	result(labels[winner])
 }

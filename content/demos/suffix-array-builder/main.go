@@ -6,15 +6,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"index/suffixarray"
 	"math"
 	"math/rand/v2"
-	"os"
-	"runtime"
 	"slices"
 	"sort"
 	"time"
@@ -250,24 +246,12 @@ func kasai(s []byte, sa []int32) (lcp []int32, chars int64) {
 	return lcp, chars
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
-func ms(d time.Duration) float64 { return math.Round(float64(d.Microseconds())) / 1000 }
-
 func main() {
 	nMax := flag.Int("n", 50000, "text length at the last step")
 	kind := flag.String("text", "random", "random | repetitive | dna")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	start := time.Now()
 	text := makeText(*kind, *nMax)
@@ -276,14 +260,14 @@ func main() {
 		sizes = append(sizes, n)
 	}
 	sizes = append(sizes, *nMax)
-	emit(map[string]any{"note": fmt.Sprintf("%s text, prefixes of length %d to %d; sample: %q", *kind, sizes[0], *nMax, text[:min(40, len(text))])})
+	note("%s text, prefixes of length %d to %d; sample: %q", *kind, sizes[0], *nMax, text[:min(40, len(text))])
 
 	const naiveBudget = 1500 * time.Millisecond // all naive sorts together
 	const totalBudget = 4800 * time.Millisecond
 	naiveOn, naiveSpent := true, time.Duration(0)
 	var lastNaive time.Duration
 	lastNaiveN, rounds := 0, 0
-	final := map[string]any{}
+	final := map[string]float64{}
 	var lastStep time.Duration // the previous step without the naive sort
 	lastN, skipped := 0, 0
 	for _, n := range sizes {
@@ -302,9 +286,9 @@ func main() {
 		stepStart := time.Now()
 		naiveTime := time.Duration(0)
 		s := text[:n]
-		tm := map[string]any{"chart": "time", "x": n}
-		cmp := map[string]any{"chart": "comparisons", "x": n}
-		final = map[string]any{}
+		tm := map[string]float64{}
+		cmp := map[string]float64{}
+		final = map[string]float64{}
 
 		t0 := time.Now()
 		saR, r := doublingRadix(s)
@@ -321,17 +305,17 @@ func main() {
 		lcp, kChars := kasai(s, saR)
 		dKasai := time.Since(t0)
 		tm["kasai"], final["kasai"] = ms(dKasai), ms(dKasai)
-		cmp["kasai_chars"] = kChars
-		emit(tm)
-		emit(cmp)
+		cmp["kasai_chars"] = float64(kChars)
+		sample("time", n, tm)
+		sample("comparisons", n, cmp)
 
 		t0 = time.Now()
 		saS, _, sCmp := doublingSort(s)
 		dSort := time.Since(t0)
 		tm["doubling_sort"], final["doubling_sort"] = ms(dSort), ms(dSort)
-		cmp["doubling_compares"] = sCmp
+		cmp["doubling_compares"] = float64(sCmp)
 		if !slices.Equal(saS, saR) {
-			emit(map[string]any{"note": fmt.Sprintf("MISMATCH at n=%d between the two doubling versions", n)})
+			note("MISMATCH at n=%d between the two doubling versions", n)
 		}
 
 		if naiveOn && lastNaiveN > 0 {
@@ -339,8 +323,8 @@ func main() {
 			f := float64(n) / float64(lastNaiveN)
 			if est := time.Duration(float64(lastNaive) * f * f); est > naiveBudget-naiveSpent {
 				naiveOn = false
-				emit(map[string]any{"note": fmt.Sprintf("naive sort stops at n=%d (%.0f ms); at n=%d it would need about %.0f ms",
-					lastNaiveN, ms(lastNaive), n, ms(est))})
+				note("naive sort stops at n=%d (%.0f ms); at n=%d it would need about %.0f ms",
+					lastNaiveN, ms(lastNaive), n, ms(est))
 			}
 		}
 		if naiveOn {
@@ -356,21 +340,21 @@ func main() {
 			naiveTime = dNaive
 			if err != nil {
 				naiveOn = false
-				emit(map[string]any{"note": fmt.Sprintf("naive sort gave up at n=%d after %.0f ms (%d suffix comparisons so far)",
-					n, ms(dNaive), compares)})
+				note("naive sort gave up at n=%d after %.0f ms (%d suffix comparisons so far)",
+					n, ms(dNaive), compares)
 			} else {
 				lastNaive, lastNaiveN = dNaive, n
 				tm["naive"], final["naive"] = ms(dNaive), ms(dNaive)
-				cmp["naive_chars"] = chars
+				cmp["naive_chars"] = float64(chars)
 				if !slices.Equal(saN, saR) {
-					emit(map[string]any{"note": fmt.Sprintf("MISMATCH at n=%d between naive and doubling", n)})
+					note("MISMATCH at n=%d between naive and doubling", n)
 				}
 			}
 		}
-		emit(tm)
-		emit(cmp)
+		sample("time", n, tm)
+		sample("comparisons", n, cmp)
 		maxLCP := slices.Max(lcp)
-		emit(map[string]any{"chart": "rounds", "x": n, "rounds": rounds,
+		sample("rounds", n, map[string]float64{"rounds": float64(rounds),
 			"log2_max_lcp": math.Round(100*math.Log2(float64(maxLCP)+1)) / 100})
 		lastStep, lastN = time.Since(stepStart)-naiveTime, n
 		if d := 150*time.Millisecond - time.Since(stepStart); d > 0 && n != *nMax {
@@ -378,16 +362,16 @@ func main() {
 		}
 	}
 	if skipped > 0 {
-		emit(map[string]any{"note": fmt.Sprintf("skipped %d intermediate sizes to stay within the time budget", skipped)})
+		note("skipped %d intermediate sizes to stay within the time budget", skipped)
 	}
 	for _, m := range []struct{ key, label string }{
 		{"naive", "naive sort"}, {"doubling_sort", "doubling, sort"}, {"doubling_radix", "doubling, radix"},
 		{"sais", "SA-IS (stdlib)"}, {"kasai", "Kasai LCP"},
 	} {
 		if v, ok := final[m.key]; ok {
-			emit(map[string]any{"chart": "largest", "x": m.label, "ms": v})
+			sample("largest", m.label, map[string]float64{"ms": v})
 		}
 	}
-	emit(map[string]any{"note": fmt.Sprintf("prefix doubling needed %d rounds at the largest n", rounds)})
-	emit(map[string]any{"result": rounds})
+	note("prefix doubling needed %d rounds at the largest n", rounds)
+	result(rounds)
 }

@@ -10,11 +10,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
-	"runtime"
 	"runtime/metrics"
 	"strconv"
 	"sync"
@@ -172,27 +170,6 @@ func runSlice(usePool bool, goroutines int, recs [][]payment, d time.Duration, s
 	}
 }
 
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
-}
-
-func sample(chart string, x any, kv ...any) {
-	xs, _ := json.Marshal(x)
-	line := `{"chart":"` + chart + `","x":` + string(xs)
-	for i := 0; i+1 < len(kv); i += 2 {
-		line += `,"` + kv[i].(string) + `":` + num(kv[i+1].(float64))
-	}
-	fmt.Println(line + "}")
-}
-
-func note(format string, args ...any) {
-	b, _ := json.Marshal(map[string]string{"note": fmt.Sprintf(format, args...)})
-	fmt.Println(string(b))
-}
-
 type totals struct {
 	ops  int64
 	ns   float64
@@ -225,8 +202,7 @@ func main() {
 	*records = min(max(*records, 1), 256)
 	*seconds = min(max(*seconds, 0.5), 5)
 
-	fmt.Printf("{\"runtime\":{\"gomaxprocs\":%d,\"num_cpu\":%d,\"version\":%q}}\n",
-		runtime.GOMAXPROCS(0), runtime.NumCPU(), runtime.Version())
+	announceRuntime()
 
 	recs := make([][]payment, *goroutines)
 	for g := range recs {
@@ -237,9 +213,9 @@ func main() {
 	note("each op encodes %d records (%d bytes) on each of %d goroutines; variants alternate in 100 ms slices",
 		*records, probe.Len(), *goroutines)
 
-	ms := make([]metrics.Sample, len(metricNames))
+	metricSamples := make([]metrics.Sample, len(metricNames))
 	for i, n := range metricNames {
-		ms[i].Name = n
+		metricSamples[i].Name = n
 	}
 
 	const sliceLen = 100 * time.Millisecond
@@ -248,17 +224,17 @@ func main() {
 	var xFresh, xPool float64
 	for i := 0; i < pairs; i++ {
 		for _, usePool := range []bool{false, true} {
-			s := runSlice(usePool, *goroutines, recs, sliceLen, ms)
+			s := runSlice(usePool, *goroutines, recs, sliceLen, metricSamples)
 			t, x, key := &fresh, &xFresh, "fresh"
 			if usePool {
 				t, x, key = &pooled, &xPool, "pool"
 			}
 			t.add(s)
-			*x += float64(s.elapsed.Microseconds()) / 1000
-			sample("gc", *x, key, float64(t.gc))
-			sample("allocs", *x, key, per(float64(s.delta.objs), s.ops))
-			sample("bytes", *x, key, per(float64(s.delta.bytes), s.ops))
-			sample("nsop", *x, key, per(float64(s.elapsed.Nanoseconds()), s.ops))
+			*x += ms(s.elapsed)
+			sample("gc", *x, map[string]float64{key: float64(t.gc)})
+			sample("allocs", *x, map[string]float64{key: per(float64(s.delta.objs), s.ops)})
+			sample("bytes", *x, map[string]float64{key: per(float64(s.delta.bytes), s.ops)})
+			sample("nsop", *x, map[string]float64{key: per(float64(s.elapsed.Nanoseconds()), s.ops)})
 		}
 		fa, pa := per(float64(fresh.objs), fresh.ops), per(float64(pooled.objs), pooled.ops)
 		fb, pb := per(float64(fresh.byts), fresh.ops), per(float64(pooled.byts), pooled.ops)
@@ -270,10 +246,10 @@ func main() {
 			}
 			return 100 * p / f
 		}
-		sample("relative", "allocs/op", "fresh", 100.0, "pool", rel(pa, fa))
-		sample("relative", "bytes/op", "fresh", 100.0, "pool", rel(pb, fb))
-		sample("relative", "GC cycles/op", "fresh", 100.0, "pool", rel(pg, fg))
-		sample("relative", "ns/op", "fresh", 100.0, "pool", rel(pn, fn))
+		sample("relative", "allocs/op", map[string]float64{"fresh": 100, "pool": rel(pa, fa)})
+		sample("relative", "bytes/op", map[string]float64{"fresh": 100, "pool": rel(pb, fb)})
+		sample("relative", "GC cycles/op", map[string]float64{"fresh": 100, "pool": rel(pg, fg)})
+		sample("relative", "ns/op", map[string]float64{"fresh": 100, "pool": rel(pn, fn)})
 	}
 
 	fa, pa := per(float64(fresh.objs), fresh.ops), per(float64(pooled.objs), pooled.ops)
@@ -286,5 +262,5 @@ func main() {
 		ratio = fa / pa
 	}
 	note("the pool made %.1f× fewer heap allocations per op (checksum %d)", ratio, sink.Load()%1000)
-	fmt.Printf("{\"result\":%s}\n", num(math.Round(ratio*100)/100))
+	result(math.Round(ratio*100) / 100)
 }

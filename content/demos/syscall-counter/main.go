@@ -8,12 +8,10 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"time"
@@ -116,34 +114,11 @@ func batched(recs [][]byte, total int) func(*os.File) error {
 	}
 }
 
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
-}
-
-func sample(chart string, x any, kv ...any) {
-	xs, _ := json.Marshal(x)
-	line := `{"chart":"` + chart + `","x":` + string(xs)
-	for i := 0; i+1 < len(kv); i += 2 {
-		line += `,"` + kv[i].(string) + `":` + num(kv[i+1].(float64))
-	}
-	fmt.Println(line + "}")
-}
-
-func note(format string, args ...any) {
-	b, _ := json.Marshal(map[string]string{"note": fmt.Sprintf(format, args...)})
-	fmt.Println(string(b))
-}
-
 func median(ds []time.Duration) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]
 }
-
-func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 
 func humanSize(n int) string {
 	switch {
@@ -162,8 +137,7 @@ func main() {
 	*records = min(max(*records, 100), 200000)
 	*bufSize = min(max(*bufSize, 16), 4<<20)
 
-	fmt.Printf("{\"runtime\":{\"gomaxprocs\":%d,\"num_cpu\":%d,\"version\":%q}}\n",
-		runtime.GOMAXPROCS(0), runtime.NumCPU(), runtime.Version())
+	announceRuntime()
 
 	recs := makeRecords(*records)
 	total := 0
@@ -193,8 +167,8 @@ func main() {
 				// count means the runtime wrote too (rare: a wake-up).
 				calls[i] = m.calls
 			}
-			sample("calls", s.name, "syscalls", float64(calls[i]))
-			sample("time", s.name, "ms", ms(median(times[i])))
+			sample("calls", s.name, map[string]float64{"syscalls": float64(calls[i])})
+			sample("time", s.name, map[string]float64{"ms": ms(median(times[i]))})
 			time.Sleep(50 * time.Millisecond) // pace the chart for the reader
 		}
 		if time.Since(start) > 1500*time.Millisecond {
@@ -226,8 +200,8 @@ func main() {
 			}
 		}
 		expected := math.Ceil(float64(total) / float64(size))
-		sample("sweep_calls", float64(shift), "syscalls", float64(least), "bytes_over_size", expected)
-		sample("sweep_time", float64(shift), "ms", ms(median(ds)))
+		sample("sweep_calls", float64(shift), map[string]float64{"syscalls": float64(least), "bytes_over_size": expected})
+		sample("sweep_time", float64(shift), map[string]float64{"ms": ms(median(ds))})
 	}
 	if err := os.Remove("out.log"); err != nil {
 		fail("remove: %v", err)
@@ -238,5 +212,5 @@ func main() {
 		ratio = float64(calls[0]) / float64(calls[1])
 	}
 	note("unbuffered made %.1f× as many write calls as bufio with %s", ratio, humanSize(*bufSize))
-	fmt.Printf("{\"result\":%s}\n", num(math.Round(ratio*10)/10))
+	result(math.Round(ratio*10) / 10)
 }

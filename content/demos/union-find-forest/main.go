@@ -5,13 +5,10 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"runtime"
 	"time"
 )
 
@@ -121,15 +118,6 @@ func (f *forest) maxDepth() int {
 	return best
 }
 
-var out = func() *json.Encoder {
-	e := json.NewEncoder(os.Stdout)
-	e.SetEscapeHTML(false)
-	return e
-}()
-
-// emit prints one JSON line; os.Stdout is unbuffered, so it is seen at once.
-func emit(v any) { _ = out.Encode(v) }
-
 func r2(x float64) float64 { return math.Round(x*100) / 100 }
 
 func main() {
@@ -138,8 +126,7 @@ func main() {
 	pattern := flag.String("pattern", "random", "random | adversarial")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	start := time.Now()
 	// One operation sequence for all four forests.
@@ -168,8 +155,8 @@ func main() {
 		newForest("compression", *n, false, true),
 		newForest("both", *n, true, true),
 	}
-	emit(map[string]any{"note": fmt.Sprintf("%d elements, %d operations (%s unions, random finds), applied in lockstep to 4 forests",
-		*n, *m, *pattern)})
+	note("%d elements, %d operations (%s unions, random finds), applied in lockstep to 4 forests",
+		*n, *m, *pattern)
 
 	const budget = 4200 * time.Millisecond
 	done, chunk := 0, max(1, *m/400)
@@ -177,7 +164,7 @@ func main() {
 	prevFinds := make([]int64, len(forests))
 	for done < *m {
 		if time.Since(start) > budget {
-			emit(map[string]any{"note": fmt.Sprintf("stopped after %d of %d operations: the time budget ran out", done, *m)})
+			note("stopped after %d of %d operations: the time budget ran out", done, *m)
 			break
 		}
 		hi := min(*m, done+chunk)
@@ -194,17 +181,17 @@ func main() {
 		}
 		took := time.Since(t0)
 		done = hi
-		path := map[string]any{"chart": "path", "x": done}
-		total := map[string]any{"chart": "total_hops", "x": done}
+		path := map[string]float64{}
+		total := map[string]float64{}
 		for i, f := range forests {
 			if df := f.finds - prevFinds[i]; df > 0 {
 				path[f.name] = r2(float64(f.hops-prevHops[i]) / float64(df))
 			}
-			total[f.name] = f.hops
+			total[f.name] = float64(f.hops)
 			prevHops[i], prevFinds[i] = f.hops, f.finds
 		}
-		emit(path)
-		emit(total)
+		sample("path", done, path)
+		sample("total_hops", done, total)
 		// Aim for a sample every ~100 ms: scale the next chunk by how far
 		// this one was from that, by at most 2x either way.
 		scale := min(2, max(0.5, float64(100*time.Millisecond)/float64(max(took, time.Microsecond))))
@@ -215,16 +202,16 @@ func main() {
 	}
 
 	for _, f := range forests {
-		emit(map[string]any{"chart": "cost", "x": f.name, "hops_per_op": r2(float64(f.hops) / float64(done))})
-		emit(map[string]any{"chart": "time", "x": f.name, "ns_per_op": r2(float64(f.elapsed.Nanoseconds()) / float64(done))})
+		sample("cost", f.name, map[string]float64{"hops_per_op": r2(float64(f.hops) / float64(done))})
+		sample("time", f.name, map[string]float64{"ns_per_op": r2(float64(f.elapsed.Nanoseconds()) / float64(done))})
 	}
 	depths := ""
 	for _, f := range forests {
 		depths += fmt.Sprintf(" %s %d,", f.name, f.maxDepth())
 	}
-	emit(map[string]any{"note": "tallest tree after " + fmt.Sprint(done) + " operations:" + depths[:len(depths)-1]})
+	note("tallest tree after %d operations:%s", done, depths[:len(depths)-1])
 	ratio := float64(forests[0].hops) / float64(max(1, forests[3].hops))
-	emit(map[string]any{"note": fmt.Sprintf("pointer hops: naive %d, rank + compression %d: %.1f× fewer",
-		forests[0].hops, forests[3].hops, ratio)})
-	emit(map[string]any{"result": r2(ratio)})
+	note("pointer hops: naive %d, rank + compression %d: %.1f× fewer",
+		forests[0].hops, forests[3].hops, ratio)
+	result(r2(ratio))
 }

@@ -6,7 +6,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -24,27 +23,6 @@ var start = time.Now()
 const jobCPU = 1600 * time.Millisecond
 
 var sink atomic.Uint64
-
-func emit(v any) {
-	b, _ := json.Marshal(v)
-	fmt.Println(string(b))
-}
-
-func note(format string, a ...any) {
-	emit(map[string]string{"note": fmt.Sprintf(format, a...)})
-}
-
-func printRuntime() {
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0),
-		"num_cpu":    runtime.NumCPU(),
-		"version":    runtime.Version(),
-	}})
-}
-
-func sinceStart() float64 {
-	return float64(time.Since(start).Microseconds()) / 1000
-}
 
 // work burns CPU without touching memory or making calls the compiler could
 // remove: a xorshift generator iterated n times.
@@ -119,8 +97,8 @@ func runPhase(tasks, iters, spawners int, c *counters) time.Duration {
 	return time.Since(t0)
 }
 
-// sample prints the completion and "moved" rates every 100 ms until stop closes.
-func sample(c *counters, stop <-chan struct{}, finished chan<- struct{}) {
+// sampler prints the completion and "moved" rates every 100 ms until stop closes.
+func sampler(c *counters, stop <-chan struct{}, finished chan<- struct{}) {
 	defer close(finished)
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -133,9 +111,7 @@ func sample(c *counters, stop <-chan struct{}, finished chan<- struct{}) {
 			return
 		}
 		d, m := c.done.Load(), c.moved.Load()
-		emit(map[string]any{
-			"chart":     "progress",
-			"x":         sinceStart(),
+		sample("progress", ms(time.Since(start)), map[string]float64{
 			"completed": float64(d-lastDone) / dt,
 			"moved":     float64(m-lastMoved) / dt,
 		})
@@ -155,14 +131,14 @@ func sample(c *counters, stop <-chan struct{}, finished chan<- struct{}) {
 func phase(label string, tasks, iters, spawners int) float64 {
 	var c counters
 	stop, finished := make(chan struct{}), make(chan struct{})
-	go sample(&c, stop, finished)
+	go sampler(&c, stop, finished)
 	el := runPhase(tasks, iters, spawners, &c)
 	close(stop)
 	<-finished
 	rate := float64(tasks) / el.Seconds()
 	movedShare := float64(c.moved.Load()) / float64(tasks)
 	note("%s: %d tasks in %.0f ms = %.0f tasks/s; %.0f%% ran on a different thread than their spawner",
-		label, tasks, float64(el.Microseconds())/1000, rate, 100*movedShare)
+		label, tasks, ms(el), rate, 100*movedShare)
 	return rate
 }
 
@@ -179,7 +155,7 @@ func main() {
 	}
 
 	runtime.GOMAXPROCS(*workers)
-	printRuntime()
+	announceRuntime()
 
 	perUs := calibrate()
 	iters := max(int(perUs*float64(jobCPU.Microseconds())/float64(*tasks)), 1)
@@ -195,20 +171,20 @@ func main() {
 	}
 
 	rate := phase(fmt.Sprintf("GOMAXPROCS=%d", *workers), *tasks, iters, spawners)
-	emit(map[string]any{"chart": "compare", "x": fmt.Sprintf("GOMAXPROCS=%d", *workers), "tasks_per_s": rate})
+	sample("compare", fmt.Sprintf("GOMAXPROCS=%d", *workers), map[string]float64{"tasks_per_s": rate})
 
 	speedup := 1.0
 	if *workers > 1 {
 		// Baseline: a quarter of the same tasks with a single P.
 		time.Sleep(100 * time.Millisecond)
 		runtime.GOMAXPROCS(1)
-		printRuntime()
+		announceRuntime()
 		baseTasks := max(*tasks/4, 250)
 		note("baseline: %d of the same tasks with GOMAXPROCS=1", baseTasks)
 		baseRate := phase("GOMAXPROCS=1", baseTasks, iters, 1)
-		emit(map[string]any{"chart": "compare", "x": "GOMAXPROCS=1", "tasks_per_s": baseRate})
+		sample("compare", "GOMAXPROCS=1", map[string]float64{"tasks_per_s": baseRate})
 		speedup = rate / baseRate
 	}
 	note("throughput at GOMAXPROCS=%d is %.2f× the GOMAXPROCS=1 baseline on %d CPUs", *workers, speedup, runtime.NumCPU())
-	emit(map[string]any{"result": float64(int(speedup*100+0.5)) / 100})
+	result(float64(int(speedup*100+0.5)) / 100)
 }

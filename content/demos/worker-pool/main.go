@@ -9,11 +9,8 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"math"
-	"os"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -24,25 +21,6 @@ import (
 // phaseBudget bounds each strategy on a busy machine; on an idle one even
 // the slowest settings (one worker, the most and largest jobs) stay under 2 s.
 const phaseBudget = 2000 * time.Millisecond
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v map[string]any) {
-	if err := out.Encode(v); err != nil {
-		os.Exit(1)
-	}
-}
-
-func note(format string, args ...any) {
-	emit(map[string]any{"note": fmt.Sprintf(format, args...)})
-}
-
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
 
 // burn folds the payload once, then mixes the hash for rounds iterations:
 // a little memory traffic plus a fixed amount of CPU.
@@ -91,7 +69,7 @@ type phase struct {
 
 // throughput is completed tasks per millisecond.
 func (p *phase) throughput() float64 {
-	return finite(float64(p.done.Load()) / (float64(p.elapsed.Microseconds()) / 1000))
+	return finite(float64(p.done.Load()) / ms(p.elapsed))
 }
 
 func (p *phase) notePeakG() {
@@ -132,17 +110,17 @@ func readMem() (heap, stacks uint64) {
 }
 
 func report(p *phase) {
-	ms := float64(time.Since(p.start).Microseconds()) / 1000
+	at := ms(time.Since(p.start))
 	heap, stacks := readMem()
 	g := runtime.NumGoroutine()
-	emit(map[string]any{"chart": "goroutines", "x": uniqueX("goroutines", ms), p.name: g})
-	emit(map[string]any{"chart": "memory", "x": uniqueX("memory", ms),
-		p.name + "_heap": finite(float64(heap) / (1 << 20)), p.name + "_stacks": finite(float64(stacks) / (1 << 20))})
-	emit(map[string]any{"chart": "completed", "x": uniqueX("completed", ms), p.name: p.done.Load()})
+	sample("goroutines", uniqueX("goroutines", at), map[string]float64{p.name: float64(g)})
+	sample("memory", uniqueX("memory", at), map[string]float64{
+		p.name + "_heap": float64(heap) / (1 << 20), p.name + "_stacks": float64(stacks) / (1 << 20)})
+	sample("completed", uniqueX("completed", at), map[string]float64{p.name: float64(p.done.Load())})
 }
 
-// sample tracks peaks every 10 ms and reports every 50 ms until stop closes.
-func sample(p *phase, stop <-chan struct{}, finished chan<- struct{}) {
+// sampler tracks peaks every 10 ms and reports every 50 ms until stop closes.
+func sampler(p *phase, stop <-chan struct{}, finished chan<- struct{}) {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	n := 0
@@ -175,7 +153,7 @@ func run(name string, tasks, workers, payload, rounds int) *phase {
 		p.done.Add(1)
 	}
 	p.start = time.Now()
-	go sample(p, stop, finished)
+	go sampler(p, stop, finished)
 	report(p)
 	var wg sync.WaitGroup
 	if name == "pool" {
@@ -217,13 +195,12 @@ func run(name string, tasks, workers, payload, rounds int) *phase {
 	close(stop)
 	<-finished
 	p.elapsed = elapsed
-	ms := float64(elapsed.Microseconds()) / 1000
 	if p.submitted < tasks {
 		note("%s: time budget of %v reached after %d of %d tasks (a busy machine); comparing throughput instead",
 			name, phaseBudget, p.submitted, tasks)
 	}
 	note("%s: %d tasks in %.0f ms (%.1f tasks/ms), peak %d goroutines, peak heap %.1f MiB, peak stacks %.1f MiB",
-		name, p.submitted, ms, p.throughput(), p.peakG.Load(), float64(p.peakHeap)/(1<<20), float64(p.peakStack)/(1<<20))
+		name, p.submitted, ms(elapsed), p.throughput(), p.peakG.Load(), float64(p.peakHeap)/(1<<20), float64(p.peakStack)/(1<<20))
 	return p
 }
 
@@ -234,8 +211,7 @@ func main() {
 	payloadKiB := flag.Int("payload_kib", 4, "payload per job in KiB")
 	flag.Parse()
 
-	emit(map[string]any{"runtime": map[string]any{
-		"gomaxprocs": runtime.GOMAXPROCS(0), "num_cpu": runtime.NumCPU(), "version": runtime.Version()}})
+	announceRuntime()
 
 	rpu := roundsPerMicro()
 	rounds := int(rpu * float64(*workUs))
@@ -249,11 +225,11 @@ func main() {
 
 	// One sample per category with both bars: a later sample with the same x
 	// replaces the earlier one.
-	emit(map[string]any{"chart": "compare", "x": "throughput, tasks/ms", "pool": pool.throughput(), "spawn": spawn.throughput()})
-	emit(map[string]any{"chart": "compare", "x": "peak goroutines, thousands",
+	sample("compare", "throughput, tasks/ms", map[string]float64{"pool": pool.throughput(), "spawn": spawn.throughput()})
+	sample("compare", "peak goroutines, thousands", map[string]float64{
 		"pool": float64(pool.peakG.Load()) / 1000, "spawn": float64(spawn.peakG.Load()) / 1000})
-	emit(map[string]any{"chart": "compare", "x": "peak heap, MiB",
-		"pool": finite(float64(pool.peakHeap) / (1 << 20)), "spawn": finite(float64(spawn.peakHeap) / (1 << 20))})
+	sample("compare", "peak heap, MiB", map[string]float64{
+		"pool": float64(pool.peakHeap) / (1 << 20), "spawn": float64(spawn.peakHeap) / (1 << 20)})
 	// With every task done, the higher throughput is the one that finished
 	// first; under a time budget it is the one that would have.
 	winner := "pool"
@@ -261,7 +237,7 @@ func main() {
 		winner = "spawn"
 	}
 	note("faster: %s (pool %.1f tasks/ms in %.0f ms, spawn %.1f tasks/ms in %.0f ms)", winner,
-		pool.throughput(), float64(pool.elapsed.Microseconds())/1000,
-		spawn.throughput(), float64(spawn.elapsed.Microseconds())/1000)
-	emit(map[string]any{"result": winner})
+		pool.throughput(), ms(pool.elapsed),
+		spawn.throughput(), ms(spawn.elapsed))
+	result(winner)
 }
