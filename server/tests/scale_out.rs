@@ -54,6 +54,7 @@ fn start_web(db: &DatabaseUrl) -> (Process, String) {
     let site = root().join("target/site");
     let child = prep(&["serve", &format!("--addr=127.0.0.1:{port}"), "--judge-workers=0", "--external-workers"], db)
         .arg(format!("--site={}", site.display()))
+        .arg(format!("--demo-cache={}", root().join("target/demo-test-cache").display()))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
