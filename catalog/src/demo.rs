@@ -126,6 +126,17 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
+    /// The spelling in `demo.toml` (and in the chart JSON the page reads).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Line => "line",
+            ChartKind::StackedArea => "stacked-area",
+            ChartKind::StackedBar => "stacked-bar",
+            ChartKind::Histogram => "histogram",
+            ChartKind::Bars => "bars",
+        }
+    }
+
     /// Whether x may be a category (a string) rather than a number.
     pub fn takes_categories(self) -> bool {
         matches!(self, ChartKind::StackedBar | ChartKind::Histogram | ChartKind::Bars)
@@ -271,7 +282,7 @@ impl Param {
         let raw = raw.trim();
         let range = || {
             let unit = self.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            format!("between {} and {}{unit}", fmt_num(self.min.unwrap_or(0.0)), fmt_num(self.max.unwrap_or(0.0)))
+            format!("between {} and {}{unit}", bound_text(self.min.unwrap_or(0.0)), bound_text(self.max.unwrap_or(0.0)))
         };
         match self.kind {
             ParamKind::Int => {
@@ -308,7 +319,9 @@ fn toml_scalar(value: &toml::Value) -> String {
     }
 }
 
-fn fmt_num(v: f64) -> String {
+/// A bound as people write it: `8`, not `8.0`; `0.25` as is. The form, the error messages and
+/// `prep-demo check` all show bounds this way.
+pub fn bound_text(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
 }
 

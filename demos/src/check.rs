@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use catalog::demo::{DemoSpec, ParamKind};
+use catalog::demo::{DemoSpec, ParamKind, bound_text};
 
 use crate::{DemoEvent, DemoRunner, RunStatus};
 
@@ -30,16 +30,12 @@ pub fn params_at(spec: &DemoSpec, extreme: Extreme) -> Vec<(String, String)> {
                 (Extreme::Default, _) => p.default_text(),
                 (Extreme::Min, ParamKind::Choice) => p.choices.first().cloned().unwrap_or_default(),
                 (Extreme::Max, ParamKind::Choice) => p.choices.last().cloned().unwrap_or_default(),
-                (Extreme::Min, _) => number(p.min.unwrap_or(0.0)),
-                (Extreme::Max, _) => number(p.max.unwrap_or(0.0)),
+                (Extreme::Min, _) => bound_text(p.min.unwrap_or(0.0)),
+                (Extreme::Max, _) => bound_text(p.max.unwrap_or(0.0)),
             };
             (p.name.clone(), value)
         })
         .collect()
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{}", v as i64) } else { v.to_string() }
 }
 
 /// What one checked run did.

@@ -93,7 +93,7 @@ fn parse_sample(spec: &DemoSpec, mut object: Map<String, Value>) -> Result<Sampl
         Value::String(_) if chart.kind.takes_categories() => {
             return Err(format!("x must be 1–{MAX_CATEGORY_CHARS} characters"));
         }
-        _ => return Err(format!("x of a {} chart must be a number", kind_name(chart.kind))),
+        _ => return Err(format!("x of a {} chart must be a number", chart.kind.as_str())),
     }
     if object.is_empty() {
         return Err("a sample carries at least one series".into());
@@ -107,15 +107,4 @@ fn parse_sample(spec: &DemoSpec, mut object: Map<String, Value>) -> Result<Sampl
         }
     }
     Ok(Sample { chart: chart_id, x, values: object })
-}
-
-fn kind_name(kind: catalog::demo::ChartKind) -> &'static str {
-    use catalog::demo::ChartKind::*;
-    match kind {
-        Line => "line",
-        StackedArea => "stacked-area",
-        StackedBar => "stacked-bar",
-        Histogram => "histogram",
-        Bars => "bars",
-    }
 }

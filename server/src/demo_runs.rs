@@ -10,7 +10,7 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use app::ssr::session::{COOKIE_NAME, User, cookie_value, user_for_token};
+use app::ssr::session::{User, user_from_headers};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -40,13 +40,10 @@ struct Learner {
 }
 
 async fn learner(store: &Store, headers: &HeaderMap, peer: Option<SocketAddr>) -> Result<Learner, Response> {
-    let user = match cookie_value(headers, COOKIE_NAME) {
-        Some(token) => user_for_token(store, &token).await.map_err(|e| {
-            tracing::error!(error = %e, "session lookup failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        })?,
-        None => None,
-    };
+    let user = user_from_headers(store, headers).await.map_err(|e| {
+        tracing::error!(error = %e, "session lookup failed");
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })?;
     let owner = match (&user, peer) {
         (Some(u), _) => format!("user:{}", u.id),
         (None, Some(addr)) => format!("anonymous@{}", addr.ip()),

@@ -6,7 +6,7 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
-use app::ssr::session::{COOKIE_NAME, cookie_value, user_for_token};
+use app::ssr::session::user_from_headers;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -25,15 +25,12 @@ const RECHECK: Duration = Duration::from_secs(2);
 
 pub async fn stream(State(state): State<ServerState>, Path(id): Path<i64>, headers: HeaderMap) -> Response {
     let store = &state.app.store;
-    let user = match cookie_value(&headers, COOKIE_NAME) {
-        Some(token) => match user_for_token(store, &token).await {
-            Ok(user) => user,
-            Err(e) => {
-                tracing::error!(error = %e, "session lookup failed");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        },
-        None => None,
+    let user = match user_from_headers(store, &headers).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
     let Some(user) = user else {
         return (StatusCode::UNAUTHORIZED, "Log in first.").into_response();

@@ -9,7 +9,7 @@ use {
     super::{DemoChartFrame, DemoInput, DemoPanel, DemoParamField, DemoPredictionField, LessonLink, respond},
     crate::fragments::demo_panel::{DemoPanelView, LessonDemos},
     crate::ssr::AppState,
-    catalog::demo::{DemoSpec, ParamKind, PredictionKind},
+    catalog::demo::{DemoSpec, ParamKind, PredictionKind, bound_text},
 };
 
 /// One demo and the lesson it belongs to, for `/demos/<id>`.
@@ -41,12 +41,6 @@ pub(crate) fn lesson_demos_html(catalog: &catalog::Catalog, linked: &[catalog::L
     view! { <LessonDemos panels /> }.to_html()
 }
 
-/// A bound as the form shows it: `8`, not `8.0`.
-#[cfg(feature = "ssr")]
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { v.to_string() }
-}
-
 #[cfg(feature = "ssr")]
 pub(crate) fn panel(spec: &DemoSpec) -> DemoPanel {
     let params = spec
@@ -56,8 +50,12 @@ pub(crate) fn panel(spec: &DemoSpec) -> DemoPanel {
             name: p.name.clone(),
             label: p.label.clone(),
             input: match p.kind {
-                ParamKind::Int => DemoInput::Number { min: p.min.map(number), max: p.max.map(number), whole: true },
-                ParamKind::Float => DemoInput::Number { min: p.min.map(number), max: p.max.map(number), whole: false },
+                ParamKind::Int => {
+                    DemoInput::Number { min: p.min.map(bound_text), max: p.max.map(bound_text), whole: true }
+                }
+                ParamKind::Float => {
+                    DemoInput::Number { min: p.min.map(bound_text), max: p.max.map(bound_text), whole: false }
+                }
                 ParamKind::Choice => DemoInput::Choice(p.choices.clone()),
             },
             default: p.default_text(),

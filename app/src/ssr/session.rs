@@ -53,6 +53,15 @@ pub async fn user_for_token(store: &Store, token: &str) -> Result<Option<User>, 
     store.session_user(&token_hash(token)).await
 }
 
+/// The user whose session cookie is in `headers`, if any: for handlers outside Leptos
+/// (server-sent events, demo runs).
+pub async fn user_from_headers(store: &Store, headers: &http::HeaderMap) -> Result<Option<User>, store::StoreError> {
+    match cookie_value(headers, COOKIE_NAME) {
+        Some(token) => user_for_token(store, &token).await,
+        None => Ok(None),
+    }
+}
+
 pub async fn require_user(state: &AppState) -> Result<User, ApiError> {
     current_user(state).await?.ok_or(ApiError::NotLoggedIn)
 }
