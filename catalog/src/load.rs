@@ -387,4 +387,28 @@ mod tests {
             .collect();
         assert!(thin.is_empty(), "lessons below the bar: {thin:?}");
     }
+
+    /// The course quotes one figure for a goroutine switch wherever it gives one (the guide
+    /// said "100–200 ns" in one place and "a few hundred ns" in others).
+    #[test]
+    fn one_figure_for_a_goroutine_switch() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let c = load(&content).unwrap_or_else(|e| panic!("{e}"));
+        let mut quoted = 0;
+        for l in &c.lessons {
+            let text = [l.html.as_str()].into_iter().chain(l.takeaways.iter().map(String::as_str));
+            for sentence in text.flat_map(|t| t.split(['.', '\n'])) {
+                let lower = sentence.to_lowercase();
+                if !lower.contains("goroutine switch") && !lower.contains("switching goroutines") {
+                    continue;
+                }
+                let says_ns = lower.contains(" ns") || lower.contains("nanosecond");
+                if says_ns {
+                    assert!(lower.contains("100–200 ns"), "{}: another figure: {sentence}", l.id);
+                    quoted += 1;
+                }
+            }
+        }
+        assert!(quoted >= 3, "the figure is quoted where switches are taught ({quoted} found)");
+    }
 }

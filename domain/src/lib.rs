@@ -1,6 +1,6 @@
 //! Values every part of Prep agrees on, defined once: content [`Id`]s, the [`Language`]s a
 //! solution may be written in, the judge's [`Verdict`]s, a submission's [`SubmissionStatus`] and
-//! result, a question's [`Rating`], a problem's [`Difficulty`].
+//! result, a question's [`Rating`], a problem's [`Difficulty`] and a learner's [`ProblemStatus`] with it.
 //!
 //! Small on purpose (serde only): the browser bundle compiles it too. Every type parses from and
 //! prints to one spelling, the one stored in the database and sent over the API.
@@ -9,6 +9,7 @@ mod difficulty;
 mod id;
 mod language;
 mod parse;
+mod problem_status;
 mod rating;
 mod submission;
 mod verdict;
@@ -17,6 +18,7 @@ pub use difficulty::Difficulty;
 pub use id::{Id, IdError};
 pub use language::Language;
 pub use parse::UnknownValue;
+pub use problem_status::ProblemStatus;
 pub use rating::Rating;
 pub use submission::{ProgressEvent, SubmissionResult, SubmissionStatus, SubmissionView, TestRow, human_count};
 pub use verdict::Verdict;

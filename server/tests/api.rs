@@ -298,8 +298,31 @@ async fn problems_linked_from_lessons_have_pages(backend: Backend) {
     );
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/problems");
     let problems =
-        std::fs::read_dir(root).unwrap().flatten().filter(|e| e.path().join("problem.toml").is_file()).count();
-    assert!(index.body.contains(&format!("Solved: 0 of {problems}")), "a visitor has solved nothing");
+        std::fs::read_dir(&root).unwrap().flatten().filter(|e| e.path().join("problem.toml").is_file()).count();
+    assert!(index.body.contains(&format!("{problems} problems")), "every problem is listed");
+    assert_eq!(index.body.matches("class=\"problem-row ").count(), problems);
+    assert!(!index.body.contains("name=\"status\""), "a visitor has no status to filter on");
+
+    // Filters narrow the list, and the counts say what each choice would show.
+    let manifests: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path().join("problem.toml")).ok())
+        .collect();
+    let hard = manifests.iter().filter(|m| m.contains("difficulty = \"hard\"")).count();
+    assert!(hard > 0, "some problem is hard");
+    let only_hard = c.get("/problems?difficulty=hard").await;
+    assert_eq!(only_hard.body.matches("class=\"problem-row ").count(), hard);
+    assert!(only_hard.body.contains(&format!("Showing {hard} of {problems} problems")));
+    assert!(only_hard.body.contains(&format!("Hard ({hard})")), "the chosen difficulty shows its count");
+    let dsa = c.get("/problems?section=dsa&tag=union-find").await;
+    assert!(dsa.body.contains("href=\"/problems/union-find-components\""));
+    assert!(!dsa.body.contains("href=\"/problems/rate-limiter\""), "another section's problem is filtered out");
+    let unknown = c.get("/problems?tag=%3Cscript%3E&difficulty=impossible").await;
+    assert_eq!(unknown.status, 200);
+    assert!(unknown.body.contains("There is no tag “&lt;script&gt;”"), "an unknown value is named, escaped");
+    assert!(unknown.body.contains("There is no difficulty “impossible”"));
+    assert_eq!(unknown.body.matches("class=\"problem-row ").count(), problems, "and ignored");
     let api = c.call("problem", &[("id", "union-find-components")]).await;
     assert_eq!(api.status, 200);
     assert_eq!(api.json()["lesson"]["id"], "dsa-union-find-kruskal");

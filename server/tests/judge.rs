@@ -63,9 +63,16 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     assert!(result["instructions"].as_u64().unwrap() > 0);
     let index = c.get("/problems").await;
     assert!(
-        index.body.contains("data-problem=\"lcs\" data-solved=\"true\""),
+        index.body.contains("data-problem=\"lcs\" data-status=\"solved\""),
         "an accepted submission marks the problem solved"
     );
+    assert!(index.body.contains("data-problem=\"bounded-knapsack\" data-status=\"new\""));
+    let solved = c.get("/problems?status=solved").await;
+    assert_eq!(solved.body.matches("class=\"problem-row ").count(), 1, "only lcs is solved");
+    assert!(solved.body.contains("Solved (1)"));
+    let lesson = c.get("/lessons/dsa-dp-lcs-knapsack").await;
+    assert!(lesson.body.contains("<li data-status=\"solved\"><a href=\"/problems/lcs\""), "the lesson shows it solved");
+    assert!(lesson.body.contains("<li data-status=\"new\"><a href=\"/problems/bounded-knapsack\""));
 
     let wrong = "fn lcs(a: &str, b: &str) -> i32 { (a.len() + b.len()) as i32 }\n";
     let id = submit(&mut c, "rust", wrong, true).await;

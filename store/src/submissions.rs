@@ -2,9 +2,9 @@
 //! (as `domain::SubmissionView`, the type the API returns).
 //! The worker side (claim, lease, finish) is in `queue.rs`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use domain::{Language, SubmissionResult, SubmissionView};
+use domain::{Language, ProblemStatus, SubmissionResult, SubmissionView};
 
 use crate::connect::Backend;
 use crate::users::UserId;
@@ -132,14 +132,20 @@ impl Store {
         rows.into_iter().map(row).collect()
     }
 
-    /// Problems this learner has solved: a full submission (not just the samples) accepted.
-    pub async fn solved_problems(&self, user: UserId) -> Result<HashSet<String>> {
-        let rows: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT problem_id FROM submissions WHERE user_id = $1 AND verdict = 'AC' AND samples_only = 0",
+    /// Where this learner stands with each problem they have submitted to: solved once a full
+    /// submission (not just the samples) was accepted, attempted otherwise. Problems missing
+    /// from the map are new to them.
+    pub async fn problem_statuses(&self, user: UserId) -> Result<HashMap<String, ProblemStatus>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT problem_id, SUM(CASE WHEN verdict = 'AC' AND samples_only = 0 THEN 1 ELSE 0 END) \
+             FROM submissions WHERE user_id = $1 GROUP BY problem_id",
         )
         .bind(user.get())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().collect())
+        Ok(rows
+            .into_iter()
+            .map(|(id, accepted)| (id, if accepted > 0 { ProblemStatus::Solved } else { ProblemStatus::Attempted }))
+            .collect())
     }
 }

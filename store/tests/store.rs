@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use domain::{Language, ProgressEvent, Rating, SubmissionResult, SubmissionStatus, Verdict};
+use domain::{Language, ProblemStatus, ProgressEvent, Rating, SubmissionResult, SubmissionStatus, Verdict};
 use store::testing::{backends, fresh_database};
 use store::{Backend, Claim, Enqueue, NewSubmission, PendingLimits, Store, UserId};
 
@@ -231,10 +231,52 @@ async fn a_lease_is_renewed_by_its_holder_and_results_are_stored_once() {
         let row = s.submission(u, id).await.unwrap().unwrap();
         assert_eq!(row.status, SubmissionStatus::Done);
         assert_eq!(row.result.unwrap().instructions, 7);
-        assert_eq!(s.solved_problems(u).await.unwrap().into_iter().collect::<Vec<_>>(), ["lcs"]);
+        assert_eq!(
+            s.problem_statuses(u).await.unwrap().into_iter().collect::<Vec<_>>(),
+            [("lcs".to_string(), ProblemStatus::Solved)]
+        );
         let other = s.create_guest().await.unwrap();
         assert!(s.submission(other, id).await.unwrap().is_none(), "another learner's id reads as missing");
         assert_eq!(s.recent_submissions(u, "lcs", 10).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_problem_is_attempted_until_a_full_submission_is_accepted() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let judge_next = |result: SubmissionResult| {
+            let s = s.clone();
+            async move {
+                let claim = s.claim_next_submission(30).await.unwrap().expect("one waits");
+                assert!(s.finish_submission(claim.id, &claim.lease, &result).await.unwrap());
+            }
+        };
+        let wrong = SubmissionResult { verdict: Verdict::WA, title: "Wrong answer".into(), ..accepted() };
+        let on = |problem_id, samples_only| NewSubmission { problem_id, samples_only, ..submission(u, &key) };
+
+        // A wrong answer on one problem, an accepted sample run on another, one still queued.
+        queued(&s, &on("lcs", false)).await;
+        judge_next(wrong.clone()).await;
+        queued(&s, &on("kruskal-mst", true)).await;
+        judge_next(accepted()).await;
+        queued(&s, &on("rate-limiter", false)).await;
+        let statuses = s.problem_statuses(u).await.unwrap();
+        assert_eq!(statuses.get("lcs"), Some(&ProblemStatus::Attempted));
+        assert_eq!(statuses.get("kruskal-mst"), Some(&ProblemStatus::Attempted), "samples alone do not solve it");
+        assert_eq!(statuses.get("rate-limiter"), Some(&ProblemStatus::Attempted), "queued counts as an attempt");
+        assert_eq!(statuses.len(), 3);
+
+        // Accepted once: solved, and a later wrong answer does not take it back.
+        queued(&s, &on("lcs", false)).await;
+        judge_next(accepted()).await;
+        queued(&s, &on("lcs", false)).await;
+        judge_next(wrong).await;
+        assert_eq!(s.problem_statuses(u).await.unwrap().get("lcs"), Some(&ProblemStatus::Solved));
+        let other = s.create_guest().await.unwrap();
+        assert!(s.problem_statuses(other).await.unwrap().is_empty(), "statuses are per learner");
     })
     .await;
 }

@@ -11,6 +11,8 @@ use {
     super::{LessonLink, LessonSummary, Linked, QuestionView, SectionSummary, TocItem},
     crate::ssr::{AppState, session, state::internal},
     catalog::{Catalog, Lesson, LinkedItem},
+    domain::ProblemStatus,
+    std::collections::HashMap,
 };
 
 #[cfg(feature = "ssr")]
@@ -99,13 +101,20 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
             }
             None => Default::default(),
         };
-        let linked = |items: &[LinkedItem]| {
+        let problem_statuses = match &user {
+            Some(u) if !lesson.problems.is_empty() => {
+                state.store.problem_statuses(u.id).await.map_err(internal("reading problem statuses"))?
+            }
+            _ => HashMap::new(),
+        };
+        let linked = |items: &[LinkedItem], statuses: Option<&HashMap<String, ProblemStatus>>| {
             items
                 .iter()
                 .map(|i| Linked {
                     id: i.id.to_string(),
                     title: i.title.clone().unwrap_or_else(|| i.id.to_string()),
                     available: i.title.is_some(),
+                    status: statuses.map(|s| s.get(i.id.as_str()).copied().unwrap_or_default()),
                 })
                 .collect()
         };
@@ -133,8 +142,8 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
                     last_rating: states.ratings.get(q.id.as_str()).copied(),
                 })
                 .collect(),
-            problems: linked(&lesson.problems),
-            demos: linked(&lesson.demos),
+            problems: linked(&lesson.problems, user.as_ref().map(|_| &problem_statuses)),
+            demos: linked(&lesson.demos, None),
             demos_html: super::demos::lesson_demos_html(catalog, &lesson.demos),
             prev: catalog.prev(&id).map(link),
             next: catalog.next(&id).map(link),

@@ -33,35 +33,48 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
     .await
 }
 
-/// Every problem, in course order, with whether this learner has solved it, as HTML for the
-/// problems page.
+/// Every problem, in course order, filtered by the page's query (section, difficulty, tag and
+/// the learner's status), with facet counts, as HTML for the problems page. Values that name
+/// nothing are reported and ignored.
 #[server(endpoint = "problems_html")]
-pub async fn problems_html() -> Result<String, ApiError> {
+pub async fn problems_html(
+    #[server(default)] section: String,
+    #[server(default)] difficulty: String,
+    #[server(default)] tag: String,
+    #[server(default)] status: String,
+) -> Result<String, ApiError> {
+    use crate::fragments::problem_filter::{Filter, Query};
+    use crate::fragments::problem_list::{ProblemList, Row, SectionLink};
     respond(async {
         let state = AppState::current()?;
         let catalog = &state.catalog;
-        let solved = match session::current_user(&state).await? {
-            Some(u) => state.store.solved_problems(u.id).await.map_err(internal("reading solved problems"))?,
+        let user = session::current_user(&state).await?;
+        let statuses = match &user {
+            Some(u) => state.store.problem_statuses(u.id).await.map_err(internal("reading problem statuses"))?,
             None => Default::default(),
         };
-        let mut rows: Vec<_> = catalog
+        let mut rows: Vec<Row> = catalog
             .problems
             .values()
             .map(|p| {
                 let lesson = p.lesson.as_ref().and_then(|l| catalog.lesson(l.as_str()));
                 let position = lesson.and_then(|l| catalog.lesson_position(l.id.as_str())).unwrap_or(usize::MAX);
-                crate::fragments::problem_list::Row {
+                let section = lesson.map(|l| &catalog.sections[l.section]);
+                Row {
                     id: p.id.to_string(),
                     title: p.title.clone(),
                     difficulty: p.difficulty,
+                    tags: p.tags.clone(),
                     lesson: lesson.map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() }),
-                    solved: solved.contains(p.id.as_str()),
+                    section: section.map(|s| SectionLink { id: s.id.to_string(), title: s.title.clone() }),
+                    status: statuses.get(p.id.as_str()).copied().unwrap_or_default(),
                     position,
                 }
             })
             .collect();
         rows.sort_by(|a, b| (a.position, &a.title).cmp(&(b.position, &b.title)));
-        Ok(view! { <crate::fragments::problem_list::ProblemList rows /> }.to_html())
+        let (filter, notes) = Filter::parse(&Query { section, difficulty, tag, status }, &rows);
+        Ok(view! { <ProblemList rows filter notes logged_in=user.is_some() /> }.to_html())
     })
     .await
 }

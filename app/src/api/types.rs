@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use domain::{Difficulty, Language};
+use domain::{Difficulty, Language, ProblemStatus};
 pub use domain::{ProgressEvent, SubmissionResult, SubmissionView, TestRow, human_count};
 
 use super::fields::Rating;
@@ -70,6 +70,8 @@ pub struct Linked {
     pub id: String,
     pub title: String,
     pub available: bool,
+    /// For a problem and a signed-in learner: where they stand with it.
+    pub status: Option<ProblemStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

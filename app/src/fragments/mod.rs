@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod demo_panel;
 pub mod heatmap;
 pub mod outline;
+pub mod problem_filter;
 pub mod problem_list;
 pub mod progress_bar;
 pub mod verdict_table;

@@ -7,6 +7,7 @@ use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
 use crate::components::error_box::{ErrorBox, action_error};
 use crate::components::question_card::{QuestionCard, StartToSave};
+use crate::components::status_mark::StatusMark;
 use crate::pages::not_found::NotFound;
 
 #[component]
@@ -125,7 +126,8 @@ fn Practice(problems: Vec<Linked>, demos: Vec<Linked>) -> impl IntoView {
         // Demos are on this page, below; problems have pages of their own.
         let href = if kind == "demos" { format!("#demo-{}", l.id) } else { format!("/{kind}/{}", l.id) };
         if l.available {
-            view! { <li><a href=href>{l.title}</a></li> }.into_any()
+            let status = l.status.map(|status| view! { <StatusMark status /> });
+            view! { <li data-status=l.status.map(|s| s.as_str())><a href=href>{l.title}</a>{status}</li> }.into_any()
         } else {
             view! { <li class="soon">{l.title}<span class="badge">"coming soon"</span></li> }.into_any()
         }
