@@ -268,6 +268,7 @@ async fn a_problem_is_attempted_until_a_full_submission_is_accepted() {
         assert_eq!(statuses.get("kruskal-mst"), Some(&ProblemStatus::Attempted), "samples alone do not solve it");
         assert_eq!(statuses.get("rate-limiter"), Some(&ProblemStatus::Attempted), "queued counts as an attempt");
         assert_eq!(statuses.len(), 3);
+        judge_next(wrong.clone()).await;
 
         // Accepted once: solved, and a later wrong answer does not take it back.
         queued(&s, &on("lcs", false)).await;
