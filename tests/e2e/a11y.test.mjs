@@ -51,6 +51,20 @@ test('every page passes axe in light and dark', async () => {
     await page.locator('[data-stat="predictions"]').waitFor();
     assert.equal(await page.locator('[data-stat="predictions"]').innerText().then((t) => t.endsWith('/ 1')), true, 'the prediction is counted');
     for (const v of await bothThemes(page)) found.push(`/dashboard ${v}`);
+
+    // The problem list's filters, used as a learner would, and a lesson listing its problems.
+    await openHydrated(page, server.url + '/problems');
+    await page.getByLabel('Difficulty').selectOption('hard');
+    await page.getByLabel('Status').selectOption('new');
+    await Promise.all([page.waitForURL(/difficulty=hard/), page.getByRole('button', { name: 'Filter' }).click()]);
+    await page.locator('.problem-row').first().waitFor();
+    const badges = await page.locator('.problem-row .badge').allInnerTexts();
+    assert.ok(badges.length > 0 && badges.every((b) => b === 'Hard'), `only hard problems: ${badges}`);
+    assert.match(await page.locator('.problem-count').innerText(), new RegExp(`^Showing ${badges.length} of \\d+ problems`));
+    for (const v of await bothThemes(page)) found.push(`/problems?difficulty=hard&status=new ${v}`);
+    await openHydrated(page, server.url + '/lessons/dsa-dp-lcs-knapsack');
+    assert.equal(await page.locator('.practice li[data-status="new"]').count(), 2, 'both problems show as not tried');
+    for (const v of await bothThemes(page)) found.push(`/lessons/dsa-dp-lcs-knapsack ${v}`);
     assert.deepEqual(found, []);
   } finally {
     await context.close();
