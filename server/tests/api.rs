@@ -302,6 +302,10 @@ async fn problems_linked_from_lessons_have_pages(backend: Backend) {
     assert!(index.body.contains(&format!("{problems} problems")), "every problem is listed");
     assert_eq!(index.body.matches("class=\"problem-row ").count(), problems);
     assert!(!index.body.contains("name=\"status\""), "a visitor has no status to filter on");
+    assert!(
+        index.body.contains("data-problem=\"worker-pool-results\"") && index.body.contains("Go only"),
+        "a concurrency problem says it is Go only"
+    );
 
     // Filters narrow the list, and the counts say what each choice would show.
     let manifests: Vec<String> = std::fs::read_dir(&root)

@@ -65,6 +65,7 @@ pub async fn problems_html(
                     title: p.title.clone(),
                     difficulty: p.difficulty,
                     tags: p.tags.clone(),
+                    languages: p.starters.iter().map(|(l, _)| *l).collect(),
                     lesson: lesson.map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() }),
                     section: section.map(|s| SectionLink { id: s.id.to_string(), title: s.title.clone() }),
                     status: statuses.get(p.id.as_str()).copied().unwrap_or_default(),

@@ -159,6 +159,7 @@ mod tests {
             title: id.into(),
             difficulty,
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            languages: vec![domain::Language::Go],
             lesson: Some(LessonLink { id: format!("{section}-lesson"), title: "L".into() }),
             section: Some(SectionLink { id: section.into(), title: section.to_uppercase() }),
             status,

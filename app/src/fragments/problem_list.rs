@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use domain::{Difficulty, ProblemStatus};
+use domain::{Difficulty, Language, ProblemStatus};
 
 use super::problem_filter::{Choice, Facets, Filter};
 use crate::api::LessonLink;
@@ -16,6 +16,8 @@ pub struct Row {
     pub title: String,
     pub difficulty: Difficulty,
     pub tags: Vec<String>,
+    /// The languages it can be solved in (concurrency problems are Go only).
+    pub languages: Vec<Language>,
     pub lesson: Option<LessonLink>,
     pub section: Option<SectionLink>,
     pub status: ProblemStatus,
@@ -75,6 +77,7 @@ fn ProblemRow(row: Row, logged_in: bool) -> impl IntoView {
         <li class=format!("problem-row {}", status.as_str()) data-problem=row.id.clone() data-status=status.as_str()>
             <a href=format!("/problems/{}", row.id)>{row.title}</a>
             <span class="badge">{row.difficulty.label()}</span>
+            {(row.languages.len() == 1).then(|| view! { <span class="badge">{format!("{} only", row.languages[0].label())}</span> })}
             {(logged_in && status != ProblemStatus::New).then(|| view! { <StatusMark status /> })}
             <p class="muted small">
                 {row.lesson.map(|l| view! { "From " <a href=format!("/lessons/{}", l.id)>{l.title}</a> " · " })}
