@@ -1,0 +1,82 @@
+package main
+
+import (
+	"container/heap"
+	"strconv"
+)
+
+// idHeap is a min-heap of row ids.
+type idHeap []int
+
+func (h idHeap) Len() int           { return len(h) }
+func (h idHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h idHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *idHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *idHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// Reads uncommitted rows: a row is published as soon as it is inserted, so events of
+// transactions that later roll back (or never commit) are announced. Must get WA.
+func relay(ops []Op) []string {
+	amount := []int64{0} // amount[id]; ids start at 1
+	open := map[int64][]int{}
+	ready := &idHeap{}
+	appliedIDs := []bool{false}
+	var published, applied, balance int64
+	var out []string
+	buf := make([]byte, 0, 256)
+	batch := []int{}
+	for _, op := range ops {
+		switch op.Kind {
+		case "BEGIN":
+			open[op.Tx] = nil
+		case "INSERT":
+			id := len(amount) // taken now, even if the transaction rolls back
+			amount = append(amount, op.Value)
+			appliedIDs = append(appliedIDs, false)
+			open[op.Tx] = append(open[op.Tx], id)
+			heap.Push(ready, id) // wrong: visible to the relay before COMMIT
+		case "COMMIT":
+			delete(open, op.Tx)
+		case "ROLLBACK":
+			delete(open, op.Tx)
+		default: // POLL or CRASH
+			batch = batch[:0]
+			for int64(len(batch)) < op.Value && ready.Len() > 0 {
+				batch = append(batch, heap.Pop(ready).(int))
+			}
+			buf = buf[:0]
+			for i, id := range batch {
+				if i > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = strconv.AppendInt(buf, int64(id), 10)
+				published++
+				if appliedIDs[id] {
+					buf = append(buf, '*') // a redelivery: acknowledged and skipped
+				} else {
+					appliedIDs[id] = true
+					applied++
+					balance += amount[id]
+				}
+			}
+			if op.Kind == "CRASH" {
+				for _, id := range batch {
+					heap.Push(ready, id) // published, but never marked sent
+				}
+			}
+			if len(batch) == 0 {
+				out = append(out, "-")
+			} else {
+				out = append(out, string(buf))
+			}
+		}
+	}
+	out = append(out, "published "+strconv.FormatInt(published, 10)+" applied "+
+		strconv.FormatInt(applied, 10)+" balance "+strconv.FormatInt(balance, 10))
+	return out
+}
