@@ -38,6 +38,19 @@ def cases():
     yield rand_str(rng, 2000, "abcdefghijklmnopqrstuvwxyz"), rand_str(rng, 1999, "abcdefghijklmnopqrstuvwxyz")
     yield "a" * 2000, "b" * 2000
     yield rand_str(rng, 1, "x"), rand_str(rng, 2000, "xyz")
+    s = rand_str(rng, 2000, "abcdefghij")
+    yield s, s[:1000]  # one is a prefix of the other
+    yield s, s[::-1]  # reversed
+    yield "a" * 2000, rand_str(rng, 2000, "ab")  # the answer is the count of a's
+    yield "ab" * 1000, "ba" * 1000
+    t = list(s)
+    t[1000] = "z"
+    yield s, "".join(t)  # one character differs
+    yield rand_str(rng, 2000, "acgt"), rand_str(rng, 2000, "acgt")
+    yield rand_str(rng, 2000, "abc") + "q", "q" + rand_str(rng, 2000, "xyz")  # only q is shared
+    yield "q", "q"
+    yield "xyzzy", "zzyxy"
+    yield rand_str(rng, 2000, "abcdefghijklmnopqrstuvwxyz"), rand_str(rng, 7, "abcdefghijklmnopqrstuvwxyz")
 
 
 def main():

@@ -50,6 +50,22 @@ def cases():
     yield n, edges
     n = 100_000
     yield n, [(rng.randrange(50), rng.randrange(n)) for _ in range(30_000)]
+    # Edge cases, kept small: the large ones above already decide the complexity.
+    yield 1, []  # one node, no cables
+    yield 2, [(0, 1)]
+    yield 2, [(1, 1), (0, 0)]  # only self-loops
+    yield 3, [(0, 1)] * 50 + [(1, 0)] * 50  # one cable repeated
+    yield 100_000, []  # every node alone
+    yield 8, [(7, 6), (6, 5), (5, 4), (4, 3), (3, 2), (2, 1), (1, 0)]  # chain given backwards
+    n = 5000
+    yield n, [(0, i) for i in range(1, n, 2)]  # a star over the odd nodes
+    n = 4000
+    yield n, [(rng.randrange(n), rng.randrange(n)) for _ in range(2000)]  # sparse: many components
+    # Two dense clusters and one bridge added last.
+    yield 40, [(a, b) for a in range(20) for b in range(a + 1, 20)] + [(a, b) for a in range(20, 40) for b in range(a + 1, 40)] + [(19, 20)]
+    n = 3000
+    yield n, [(i, (i * 7 + 3) % n) for i in range(n)]  # a permutation's cycles
+    yield 10, [(9, 0), (8, 0), (0, 0), (5, 5)]
 
 
 def main():

@@ -1,0 +1,37 @@
+package main
+
+// A buffered channel as a semaphore, with select/default so that a full limiter fails at once.
+type Limiter struct {
+	slots chan struct{}
+}
+
+func NewLimiter(max int64) *Limiter {
+	return &Limiter{slots: make(chan struct{}, max)}
+}
+
+func (l *Limiter) TryAcquire() bool {
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (l *Limiter) Release() {
+	select {
+	case <-l.slots:
+	default:
+		panic("limiter: Release without TryAcquire")
+	}
+}
+
+func (l *Limiter) InFlight() int64 { return int64(len(l.slots)) }
+
+func (l *Limiter) TryDo(f func() error) (bool, error) {
+	if !l.TryAcquire() {
+		return false, nil
+	}
+	defer l.Release()
+	return true, f()
+}
