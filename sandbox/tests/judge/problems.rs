@@ -94,6 +94,14 @@ fn every_problem_offers_something_that_fails_and_plain_code_that_passes() {
     let problems = all_problems();
     let mut plain_style = 0;
     for p in &problems {
+        if !p.languages.contains_key(&Language::Rust) {
+            // Go-only problems are the concurrency ones: the page says what can be checked.
+            assert!(
+                p.statement.contains("What the judge checks"),
+                "{}: Go only, but no \"What the judge checks\"",
+                p.id
+            );
+        }
         for &lang in p.languages.keys() {
             let of_lang =
                 |v: Verdict| p.solutions.iter().any(|s| s.verdict == v && Language::from_path(&s.file) == Some(lang));
