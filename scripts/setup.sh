@@ -2,7 +2,7 @@
 # Installs what Prep needs on a fresh machine of our kind, and nothing that is already there.
 # Idempotent: every step checks first. Called by ./serve.sh and ./test.sh.
 #
-#   scripts/setup.sh            toolchain for building and serving (wasm targets, Go)
+#   scripts/setup.sh            toolchain for building and serving (wasm targets, Go, Node.js for the editor bundle)
 #   scripts/setup.sh --test     also Chromium + chromedriver, wrk, bubblewrap, PostgreSQL and the e2e test's npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,8 +52,22 @@ PY
   rm -rf "$tmp"
 fi
 
+# 3. Node.js and npm: the problem page's editor (CodeMirror) is bundled by esbuild at build time.
+apt_install() {
+  local SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+node_missing=()
+command -v node >/dev/null || node_missing+=(nodejs)
+command -v npm >/dev/null || node_missing+=(npm)
+if (( ${#node_missing[@]} )); then
+  log "installing Debian packages: ${node_missing[*]}"
+  apt_install "${node_missing[@]}"
+fi
+
 if (( want_test )); then
-  # 3. Debian packages for tests and benchmarks.
+  # 4. Debian packages for tests and benchmarks.
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -63,8 +77,6 @@ if (( want_test )); then
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   fi
 fi

@@ -62,6 +62,10 @@ test('every page passes axe in light and dark', async () => {
     assert.ok(badges.length > 0 && badges.every((b) => b === 'Hard'), `only hard problems: ${badges}`);
     assert.match(await page.locator('.problem-count').innerText(), new RegExp(`^Showing ${badges.length} of \\d+ problems`));
     for (const v of await bothThemes(page)) found.push(`/problems?difficulty=hard&status=new ${v}`);
+    // A problem page with the code editor mounted (a guest sees the workbench).
+    await openHydrated(page, server.url + '/problems/lcs');
+    await page.locator('.workbench .cm-editor').waitFor();
+    for (const v of await bothThemes(page)) found.push(`/problems/lcs (editor) ${v}`);
     await openHydrated(page, server.url + '/lessons/dsa-dp-lcs-knapsack');
     assert.equal(await page.locator('.practice li[data-status="new"]').count(), 2, 'both problems show as not tried');
     for (const v of await bothThemes(page)) found.push(`/lessons/dsa-dp-lcs-knapsack ${v}`);

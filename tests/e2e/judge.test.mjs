@@ -21,22 +21,45 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
   try {
     await openHydrated(page, server.url + '/problems/lcs');
     await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
-    await page.locator('#source').waitFor();
-    assert.match(await page.locator('#source').inputValue(), /fn lcs/, 'the Rust starter is loaded');
+    // The CodeMirror editor replaces the textarea and keeps it in sync.
+    const editor = page.locator('.workbench .cm-content');
+    await editor.waitFor();
+    assert.equal(await page.locator('#source').isHidden(), true, 'the editor stands in for the textarea');
+    assert.match(await editor.innerText(), /fn lcs/, 'the Rust starter is loaded');
+    assert.ok(await page.locator('.workbench .cm-line span').count() > 0, 'the code is highlighted');
 
     // Switching language swaps in the other starter while the code is untouched.
     await page.selectOption('#language', 'go');
-    assert.match(await page.locator('#source').inputValue(), /func lcs/);
-    await page.locator('#source').fill('package main\n\nfunc lcs(a, b string) int {\n\treturn len(a) + len(b)\n}\n');
-    await page.getByRole('button', { name: 'Run samples' }).click();
+    await page.waitForFunction(() => document.querySelector('.workbench .cm-content').innerText.includes('func lcs'));
+
+    // Typed with the keyboard: brackets close themselves and typing the closer steps over them.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('package main; func lcs(a, b string) int { return len(a) + len(b) }');
+    assert.equal(await page.locator('#source').inputValue(), 'package main; func lcs(a, b string) int { return len(a) + len(b) }');
+    // Tab indents inside the editor; Esc then Tab moves focus on, as a keyboard user expects.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    assert.match(await page.locator('#source').inputValue(), /^ {4}package main/, 'Tab indents the line');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('.cm-editor')), false, 'Esc, Tab leaves the editor');
+
+    // Ctrl+' runs the samples.
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+'");
     const wrong = page.locator('.judge-result [data-verdict="WA"]');
     await wrong.waitFor({ timeout: 120_000 });
     assert.match(await wrong.locator('.verdict').innerText(), /Wrong answer on test 1/);
     assert.ok(await wrong.getByText('Expected').count() > 0, 'expected vs actual is shown for a sample');
 
+    // The reference, entered as one text input (as a paste is), and Ctrl+Enter submits.
     await page.selectOption('#language', 'rust');
-    await page.locator('#source').fill(refRust);
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(refRust);
+    assert.equal(await page.locator('#source').inputValue(), refRust);
+    await page.keyboard.press('ControlOrMeta+Enter');
     const accepted = page.locator('.judge-result [data-verdict="AC"]');
     await accepted.waitFor({ timeout: 120_000 });
     assert.match(await accepted.locator('.verdict').innerText(), /^Accepted — [\d.]+ [kMG]? ?instructions/);

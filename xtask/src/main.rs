@@ -1,6 +1,7 @@
 //! `cargo xtask site`: builds what the browser loads into `target/site/pkg/`:
 //! the hydration bundle (`prep.js` + `prep_bg.wasm`), the stylesheet (`prep.css`) and the
-//! hand-written modules under `assets/` (the demo panels' `demo/*.js`).
+//! hand-written modules under `assets/` (the demo panels' `demo/*.js`) and the problem page's
+//! code editor (`editor/`: CodeMirror 6 bundled by esbuild into `editor/*.js`).
 //!
 //! This does cargo-leptos's job for our layout with two steps — a cargo build for
 //! wasm32-unknown-unknown and wasm-bindgen run as a library — so a new machine does not spend
@@ -87,6 +88,8 @@ fn build_site() -> Result<(), String> {
     // Hand-written browser modules (the demo panels' charts): copied as they are, no build step.
     copy_tree(&root.join("assets"), &pkg)?;
 
+    build_editor(&root.join("editor"), &pkg.join("editor"))?;
+
     let css = bundle_css(&root.join("style"))?;
     fs::write(pkg.join(format!("{OUTPUT_NAME}.css")), css).map_err(|e| format!("writing css: {e}"))?;
 
@@ -95,6 +98,32 @@ fn build_site() -> Result<(), String> {
         eprintln!("xtask: {name:>16} {:>8.1} KiB", size as f64 / 1024.0);
     }
     Ok(())
+}
+
+/// Installs the editor's npm packages when the lock file changed (`npm ci`, pinned by the
+/// committed package-lock.json) and bundles it with esbuild into `out`.
+fn build_editor(dir: &Path, out: &Path) -> Result<(), String> {
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    if modified(&installed).is_none() || modified(&installed) < modified(&lock) {
+        run(
+            Command::new("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+            "npm ci (editor)",
+        )?;
+    }
+    // Chunk names carry a content hash: clear old ones rather than let them pile up.
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("clearing {}: {e}", out.display()))?;
+    }
+    let out = out.to_str().ok_or("the site's path is not UTF-8")?;
+    run(Command::new("node").current_dir(dir).args(["build.mjs", out]), "the editor bundle (node build.mjs)")
+}
+
+fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
+    let status =
+        cmd.status().map_err(|e| format!("{what}: {e} (is Node.js installed? scripts/setup.sh installs it)"))?;
+    if status.success() { Ok(()) } else { Err(format!("{what} failed")) }
 }
 
 /// Concatenates `style/*.css` in file-name order, so styles can live in small files.

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 use crate::api::{ProgressEvent, SubmitSolution};
 use crate::components::error_box::action_error;
 
+/// The editor bundle (built from `editor/` by `cargo xtask site`); only problem pages load it.
+const EDITOR_MODULE: &str = "/pkg/editor/editor.js";
+
 #[component]
 pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl IntoView {
     let first = starters.first().cloned().unwrap_or((Language::Rust, String::new()));
@@ -27,6 +30,7 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
     });
     let running = move || submit.pending().get() || progress.get().is_some_and(|p| !p.finished);
 
+    load_editor();
     let starters_for_switch = starters.clone();
     let on_language = move |ev: leptos::ev::Event| {
         let Ok(new) = event_target_value(&ev).parse::<Language>() else { return };
@@ -51,6 +55,7 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
     let send_run = send.clone();
 
     view! {
+        <script type="module" src=EDITOR_MODULE></script>
         <section class="workbench" aria-label="Solve">
             <h2>"Your solution"</h2>
             <div class="row">
@@ -63,20 +68,31 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
                 </select>
             </div>
             <label for="source" class="visually-hidden">"Source code"</label>
+            // The editor module (editor/, CodeMirror) replaces this textarea when it loads and
+            // keeps it in sync both ways; without it, the textarea is the editor.
             <textarea
                 id="source"
                 class="code-editor"
                 spellcheck="false"
                 autocapitalize="off"
                 rows="16"
+                data-language=move || language.get().as_str()
                 prop:value=move || source.get()
                 on:input=move |ev| source.set(event_target_value(&ev))
             ></textarea>
+            <p class="editor-help" id="editor-help">
+                <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" submits, "<kbd>"Ctrl"</kbd>"+"<kbd>"'"</kbd>
+                " runs the samples (⌘ on a Mac). "<kbd>"Tab"</kbd>" indents; press "<kbd>"Esc"</kbd>
+                " then "<kbd>"Tab"</kbd>" to move on."
+            </p>
             <div class="row">
-                <button type="button" class="secondary" disabled=running on:click=move |_| send_run(true)>
+                <button type="button" class="secondary" data-action="run" disabled=running on:click=move |_| send_run(true)>
                     "Run samples"
                 </button>
-                <button type="button" disabled=running on:click=move |_| send(false)>"Submit"</button>
+                <button type="button" data-action="submit" disabled=running on:click=move |_| send(false)>"Submit"</button>
+                <span class="editor-options" hidden>
+                    <label><input type="checkbox" name="vim" />"Vim keys"</label>
+                </span>
                 <span class="judge-status" role="status">
                     {move || status_line(submit.pending().get(), progress.get())}
                 </span>
@@ -85,6 +101,25 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
             {move || result.get().map(|html| view! { <div class="judge-result" inner_html=html></div> })}
         </section>
     }
+}
+
+/// The server-rendered `<script>` loads the editor on a full page load; after a client-side
+/// navigation it is inserted by the DOM rather than parsed, and may not run, so the module is
+/// also added to `<head>` here. A module runs once per document however often it is added.
+fn load_editor() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let selector = format!("head script[src=\"{EDITOR_MODULE}\"]");
+        if document.query_selector(&selector).ok().flatten().is_some() {
+            return;
+        }
+        if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+            let _ = script.set_attribute("type", "module");
+            let _ = script.set_attribute("src", EDITOR_MODULE);
+            let _ = head.append_child(&script);
+        }
+    });
 }
 
 fn status_line(sending: bool, progress: Option<ProgressEvent>) -> String {
