@@ -19,6 +19,7 @@ on_both_backends!(
     repeated_failed_logins_are_throttled,
     continue_points_at_the_last_lesson_until_it_is_done,
     problems_linked_from_lessons_have_pages,
+    drafts_follow_the_learner_and_bad_ones_are_refused,
 );
 
 async fn home_lesson_and_404_pages_render_on_the_server(backend: Backend) {
@@ -366,4 +367,53 @@ async fn expired_sessions_are_refused_and_purged_at_start() {
     assert!(stale.me().await.is_null());
     s2.stop().await;
     drop(dir);
+}
+
+async fn drafts_follow_the_learner_and_bad_ones_are_refused(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
+    let mut c = s.client();
+    let save = |problem: &'static str, language: &'static str, source: String| {
+        [("problem_id", problem), ("language", language)]
+            .map(|(k, v)| (k, v.to_string()))
+            .into_iter()
+            .chain([("source", source)])
+            .collect::<Vec<_>>()
+    };
+    fn form<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+
+    let anonymous = c.call("save_draft", &form(&save("lcs", "go", "package main".into()))).await;
+    assert_eq!(anonymous.status, 401, "a visitor has nowhere to keep a draft");
+
+    c.sign_up("drafter", "long enough").await;
+    let draft = "package main\n\nfunc lcs(a, b string) int { return 0 } // mine".to_string();
+    assert_eq!(c.call("save_draft", &form(&save("lcs", "go", draft.clone()))).await.status, 200);
+    let problem = c.call("problem", &[("id", "lcs")]).await.json();
+    assert_eq!(problem["drafts"], serde_json::json!([["go", draft]]), "{problem}");
+
+    // Another device: log in afresh, the draft is there.
+    let mut other = s.client();
+    let login = other.call("login", &[("username", "drafter"), ("password", "long enough")]).await;
+    assert_eq!(login.status, 200);
+    assert_eq!(other.call("problem", &[("id", "lcs")]).await.json()["drafts"][0][1], draft.as_str());
+
+    // Bad drafts get a clear message and change nothing.
+    let refused = [
+        (save("no-such-problem", "go", "x".into()), 404, "Problem"),
+        (save("worker-pool-results", "rust", "fn main() {}".into()), 400, "cannot be solved in Rust"),
+        (save("lcs", "cobol", "x".into()), 400, "rust or go"),
+        (save("lcs", "go", "x".repeat(50_001)), 400, "at most 50000 bytes"),
+        (save("lcs", "go", "bad\0byte".into()), 400, "NUL"),
+    ];
+    for (f, status, says) in refused {
+        let r = c.call("save_draft", &form(&f)).await;
+        assert_eq!(r.status, status, "{}", r.body);
+        assert!(r.body.contains(says), "{status}: {}", r.body);
+    }
+    assert_eq!(c.call("problem", &[("id", "lcs")]).await.json()["drafts"][0][1], draft.as_str());
+
+    assert_eq!(c.call("reset_draft", &[("problem_id", "lcs"), ("language", "go")]).await.status, 200);
+    assert_eq!(c.call("problem", &[("id", "lcs")]).await.json()["drafts"], serde_json::json!([]));
+    s.stop().await;
 }

@@ -10,6 +10,7 @@
 
 mod clock;
 mod connect;
+mod drafts;
 mod error;
 mod events;
 mod migrations;

@@ -337,3 +337,29 @@ async fn progress_events_and_queue_wake_ups_arrive() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_draft_per_problem_and_language_is_kept_updated_and_forgotten() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        assert!(s.drafts(u, "lcs").await.unwrap().is_empty());
+        s.save_draft(u, "lcs", Language::Go, "package main // 1").await.unwrap();
+        s.save_draft(u, "lcs", Language::Rust, "fn lcs() {}").await.unwrap();
+        s.save_draft(u, "lcs", Language::Go, "package main // 2").await.unwrap();
+        s.save_draft(u, "kruskal-mst", Language::Go, "other problem").await.unwrap();
+        assert_eq!(
+            s.drafts(u, "lcs").await.unwrap(),
+            [(Language::Rust, "fn lcs() {}".to_string()), (Language::Go, "package main // 2".to_string())],
+            "the latest text per language, in language order"
+        );
+        let other = s.create_guest().await.unwrap();
+        assert!(s.drafts(other, "lcs").await.unwrap().is_empty(), "drafts are per learner");
+        s.delete_draft(u, "lcs", Language::Go).await.unwrap();
+        assert_eq!(s.drafts(u, "lcs").await.unwrap().len(), 1);
+        // Text is kept exactly, whatever it holds.
+        let odd = "fn main() { println!(\"'; DROP TABLE drafts; -- ünïcødé\\0\"); }\r\n\t";
+        s.save_draft(u, "lcs", Language::Rust, odd).await.unwrap();
+        assert_eq!(s.drafts(u, "lcs").await.unwrap()[0].1, odd);
+    })
+    .await;
+}

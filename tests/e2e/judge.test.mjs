@@ -57,6 +57,7 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     await page.selectOption('#language', 'rust');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');
+    const draftSaved = page.waitForResponse((r) => r.url().endsWith('/api/save_draft') && r.ok());
     await page.keyboard.insertText(refRust);
     assert.equal(await page.locator('#source').inputValue(), refRust);
     await page.keyboard.press('ControlOrMeta+Enter');
@@ -65,6 +66,25 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     assert.match(await accepted.locator('.verdict').innerText(), /^Accepted — [\d.]+ [kMG]? ?instructions/);
     const rows = await accepted.locator('table.tests tbody tr').count();
     assert.ok(rows > 3, `one row per test, got ${rows}`);
+
+    // The draft was saved to the account: a reload (or another device) shows it again.
+    await draftSaved;
+    await openHydrated(page, server.url + '/problems/lcs');
+    await editor.waitFor();
+    assert.equal(await page.locator('#source').inputValue(), refRust, 'the draft came back');
+    // Reset to starter asks first; declining keeps the code, accepting restores the starter.
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByRole('button', { name: 'Reset to starter' }).click();
+    assert.equal(await page.locator('#source').inputValue(), refRust);
+    page.once('dialog', (d) => { assert.match(d.message(), /Replace your Rust code/); d.accept(); });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/reset_draft') && r.ok()),
+      page.getByRole('button', { name: 'Reset to starter' }).click(),
+    ]);
+    assert.match(await editor.innerText(), /todo!\(\)/, 'the starter is back');
+    await openHydrated(page, server.url + '/problems/lcs');
+    await editor.waitFor();
+    assert.match(await page.locator('#source').inputValue(), /todo!\(\)/, 'and stays after a reload');
   } finally {
     await context.close();
     await server.stop();

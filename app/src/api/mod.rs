@@ -8,6 +8,7 @@ mod auth;
 mod course;
 mod dashboard;
 mod demos;
+mod drafts;
 mod error;
 pub mod fields;
 mod problems;
@@ -19,6 +20,7 @@ pub use auth::*;
 pub use course::*;
 pub use dashboard::*;
 pub use demos::*;
+pub use drafts::*;
 pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use error::set_status;

@@ -20,6 +20,11 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
             .as_ref()
             .and_then(|l| state.catalog.lesson(l.as_str()))
             .map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() });
+        let user = session::current_user(&state).await?;
+        let drafts = match &user {
+            Some(u) => state.store.drafts(u.id, &id).await.map_err(internal("reading drafts"))?,
+            None => Vec::new(),
+        };
         Ok(ProblemView {
             id: problem.id.to_string(),
             title: problem.title.clone(),
@@ -27,7 +32,8 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
             body_html: problem.body_html.clone(),
             lesson,
             starters: problem.starters.clone(),
-            logged_in: session::current_user(&state).await?.is_some(),
+            drafts,
+            logged_in: user.is_some(),
         })
     })
     .await

@@ -33,18 +33,11 @@ pub async fn submit_solution(
     respond(async {
         let state = AppState::current()?;
         let user = session::require_user(&state).await?;
-        let problem =
-            state.catalog.problems.get(problem_id.as_str()).ok_or_else(|| ApiError::NotFound("Problem".into()))?;
-        let language: Language = language.parse().map_err(|_| ApiError::bad_input("Language is rust or go."))?;
-        if !problem.starters.iter().any(|(l, _)| *l == language) {
-            return Err(ApiError::bad_input(format!("This problem cannot be solved in {}.", language.label())));
-        }
+        let language = offered_language(&state, &problem_id, &language)?;
         if source.trim().is_empty() {
             return Err(ApiError::bad_input("Write a solution first."));
         }
-        if source.len() > MAX_SOURCE_BYTES {
-            return Err(ApiError::bad_input(format!("Solutions may be at most {MAX_SOURCE_BYTES} bytes.")));
-        }
+        check_source_text(&source)?;
         if !state.accepts_submissions {
             return Err(ApiError::bad_input("The judge is not running on this server."));
         }
@@ -80,6 +73,29 @@ pub async fn submit_solution(
         }
     })
     .await
+}
+
+/// The language, if `problem_id` exists and can be solved in it.
+#[cfg(feature = "ssr")]
+pub(crate) fn offered_language(state: &AppState, problem_id: &str, language: &str) -> Result<Language, ApiError> {
+    let problem = state.catalog.problems.get(problem_id).ok_or_else(|| ApiError::NotFound("Problem".into()))?;
+    let language: Language = language.parse().map_err(|_| ApiError::bad_input("Language is rust or go."))?;
+    if !problem.starters.iter().any(|(l, _)| *l == language) {
+        return Err(ApiError::bad_input(format!("This problem cannot be solved in {}.", language.label())));
+    }
+    Ok(language)
+}
+
+/// Source text the store and the compilers can take: within the size cap, no NUL characters.
+#[cfg(feature = "ssr")]
+pub(crate) fn check_source_text(source: &str) -> Result<(), ApiError> {
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(ApiError::bad_input(format!("Solutions may be at most {MAX_SOURCE_BYTES} bytes.")));
+    }
+    if source.contains('\0') {
+        return Err(ApiError::bad_input("The code contains a NUL character; remove it."));
+    }
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]

@@ -158,6 +158,8 @@ pub struct ProblemView {
     pub lesson: Option<LessonLink>,
     /// Each language offered, with its starter code.
     pub starters: Vec<(Language, String)>,
+    /// The learner's saved drafts, per language (empty for a visitor).
+    pub drafts: Vec<(Language, String)>,
     pub logged_in: bool,
 }
 

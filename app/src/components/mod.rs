@@ -1,3 +1,4 @@
+pub mod drafts;
 pub mod error_box;
 pub mod header;
 pub mod question_card;

@@ -5,16 +5,24 @@ use domain::Language;
 use leptos::prelude::*;
 
 use crate::api::{ProgressEvent, SubmitSolution};
+use crate::components::drafts::Drafts;
 use crate::components::error_box::action_error;
 
 /// The editor bundle (built from `editor/` by `cargo xtask site`); only problem pages load it.
 const EDITOR_MODULE: &str = "/pkg/editor/editor.js";
 
 #[component]
-pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl IntoView {
-    let first = starters.first().cloned().unwrap_or((Language::Rust, String::new()));
-    let language = RwSignal::new(first.0);
-    let source = RwSignal::new(first.1);
+pub fn Workbench(
+    problem_id: String,
+    starters: Vec<(Language, String)>,
+    drafts: Vec<(Language, String)>,
+) -> impl IntoView {
+    let first = starters.first().map(|(l, _)| *l).unwrap_or(Language::Rust);
+    let languages: Vec<Language> = starters.iter().map(|(l, _)| *l).collect();
+    let drafts = Drafts::new(problem_id.clone(), starters, drafts);
+    let language = RwSignal::new(first);
+    let source = RwSignal::new(drafts.text(first));
+    drafts.autosave(language, source);
     let submit = ServerAction::<SubmitSolution>::new();
     let progress = RwSignal::new(None::<ProgressEvent>);
     // The verdict, rendered by the server (see `submission_html`).
@@ -31,18 +39,19 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
     let running = move || submit.pending().get() || progress.get().is_some_and(|p| !p.finished);
 
     load_editor();
-    let starters_for_switch = starters.clone();
+    // Each language keeps its own text: switching shows the other one's draft or starter, and
+    // switching back finds what was written.
     let on_language = move |ev: leptos::ev::Event| {
         let Ok(new) = event_target_value(&ev).parse::<Language>() else { return };
-        let old = language.get_untracked();
-        // Swap in the new language's starter unless the learner has written something.
-        let untouched = source.with_untracked(|s| {
-            s.trim().is_empty() || starters_for_switch.iter().any(|(l, code)| *l == old && code == s)
-        });
-        if untouched && let Some((_, code)) = starters_for_switch.iter().find(|(l, _)| *l == new) {
-            source.set(code.clone());
-        }
+        drafts.remember(language.get_untracked(), source.get_untracked());
         language.set(new);
+        source.set(drafts.text(new));
+    };
+    let on_reset = move |_| {
+        let lang = language.get_untracked();
+        if source.with_untracked(|s| *s == drafts.starter(lang)) || confirm_reset(lang) {
+            source.set(drafts.reset(lang));
+        }
     };
     let send = move |samples_only: bool| {
         submit.dispatch(SubmitSolution {
@@ -61,11 +70,12 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
             <div class="row">
                 <label for="language">"Language"</label>
                 <select id="language" on:change=on_language prop:value=move || language.get().as_str()>
-                    {starters
+                    {languages
                         .iter()
-                        .map(|(l, _)| view! { <option value=l.as_str()>{l.label()}</option> })
+                        .map(|l| view! { <option value=l.as_str()>{l.label()}</option> })
                         .collect_view()}
                 </select>
+                <button type="button" class="secondary" on:click=on_reset>"Reset to starter"</button>
             </div>
             <label for="source" class="visually-hidden">"Source code"</label>
             // The editor module (editor/, CodeMirror) replaces this textarea when it loads and
@@ -100,6 +110,20 @@ pub fn Workbench(problem_id: String, starters: Vec<(Language, String)>) -> impl 
             </div>
             {move || result.get().map(|html| view! { <div class="judge-result" inner_html=html></div> })}
         </section>
+    }
+}
+
+/// "Reset to starter" replaces written code: ask first.
+fn confirm_reset(lang: Language) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let question = format!("Replace your {} code with the starter? Your saved draft is deleted.", lang.label());
+        web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = lang;
+        false
     }
 }
 

@@ -31,7 +31,7 @@ pub fn ProblemPage() -> impl IntoView {
 
 #[component]
 fn Problem(problem: ProblemView) -> impl IntoView {
-    let ProblemView { id, title, difficulty, body_html, lesson, starters, logged_in } = problem;
+    let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, logged_in } = problem;
     let workbench_id = id.clone();
     view! {
         <Title text=title.clone() />
@@ -45,7 +45,7 @@ fn Problem(problem: ProblemView) -> impl IntoView {
             <h1>{title}</h1>
             <div class="prose" inner_html=body_html></div>
             {if logged_in {
-                view! { <Workbench problem_id=workbench_id starters /> }.into_any()
+                view! { <Workbench problem_id=workbench_id starters drafts /> }.into_any()
             } else {
                 view! {
                     <section class="workbench">
