@@ -14,6 +14,10 @@ pub const MANIFEST_FILE: &str = "problem.toml";
 /// Largest memory limit a problem may ask for.
 pub const MAX_MEMORY_MB: u64 = 4096;
 
+/// A scaling series needs this many sizes: fewer cannot tell a curve from a line (the fit uses
+/// the differences between successive sizes, one fewer than the sizes).
+pub const MIN_SCALING_SIZES: usize = 4;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProblemManifest {
@@ -41,6 +45,51 @@ pub struct ProblemManifest {
     /// Solutions judged by the tests, each with the verdict it must get.
     #[serde(default)]
     pub solutions: Vec<ExpectedSolution>,
+    /// Optional: the series of input sizes the judge measures an accepted solution's growth on.
+    #[serde(default)]
+    pub scaling: Option<Scaling>,
+}
+
+/// `[scaling]`: input sizes and the script that writes one input of each size.
+///
+/// The generator is run as `python3 <generator> N` in the problem's folder and must print one
+/// input of size N in the problem's input format, deterministically (fixed seed, stdlib only).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scaling {
+    /// Strictly increasing, positive; at least [`MIN_SCALING_SIZES`]. Doubling sizes are usual.
+    pub sizes: Vec<u64>,
+    /// Relative to the problem's folder, e.g. `scaling.py`.
+    pub generator: PathBuf,
+}
+
+impl Scaling {
+    /// Why this series cannot be used, if it cannot; `dir` is the problem's folder.
+    fn problem(&self, dir: &Path) -> Option<String> {
+        if self.sizes.len() < MIN_SCALING_SIZES {
+            return Some(format!(
+                "scaling.sizes lists {} sizes, at least {MIN_SCALING_SIZES} are needed",
+                self.sizes.len()
+            ));
+        }
+        if self.sizes.contains(&0) {
+            return Some("scaling.sizes must be positive".into());
+        }
+        if let Some(w) = self.sizes.windows(2).find(|w| w[0] >= w[1]) {
+            return Some(format!("scaling.sizes must be strictly increasing ({} then {})", w[0], w[1]));
+        }
+        let g = &self.generator;
+        if g.as_os_str().is_empty()
+            || g.is_absolute()
+            || g.components().any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Some(format!("scaling.generator `{}` must be a path inside the problem's folder", g.display()));
+        }
+        if !dir.join(g).is_file() {
+            return Some(format!("scaling.generator `{}` does not exist", g.display()));
+        }
+        None
+    }
 }
 
 /// Whether the learner writes one function (called by a per-problem driver) or a whole program.
@@ -178,6 +227,9 @@ impl ProblemManifest {
         if manifest.samples.is_empty() {
             return fail("lists no samples".into());
         }
+        if let Some(reason) = manifest.scaling.as_ref().and_then(|s| s.problem(dir)) {
+            return fail(reason);
+        }
         Ok(manifest)
     }
 
@@ -251,6 +303,52 @@ mod tests {
         ];
         for (folder, toml, want) in cases {
             let e = load(folder, &toml).unwrap_err();
+            assert!(e.path.ends_with(MANIFEST_FILE), "{e}");
+            assert!(e.reason.contains(want), "{want}: {e}");
+            assert!(!e.to_string().contains('\n'), "one line: {e}");
+        }
+    }
+
+    fn with_scaling(table: &str) -> String {
+        format!("{GOOD}[scaling]\n{table}\n")
+    }
+
+    /// Like [`load`], with a `scaling.py` next to the manifest.
+    fn load_with_generator(toml: &str) -> Result<ProblemManifest, LoadError> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sum");
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(p.join(MANIFEST_FILE), toml).unwrap();
+        std::fs::write(p.join("scaling.py"), "print(1)\n").unwrap();
+        ProblemManifest::load(&p)
+    }
+
+    #[test]
+    fn a_scaling_series_is_typed() {
+        let m = load_with_generator(&with_scaling("sizes = [10, 20, 40, 80]\ngenerator = \"scaling.py\"")).unwrap();
+        let s = m.scaling.unwrap();
+        assert_eq!(s.sizes, [10, 20, 40, 80]);
+        assert_eq!(s.generator, Path::new("scaling.py"));
+        assert!(load("sum", GOOD).unwrap().scaling.is_none());
+    }
+
+    #[test]
+    fn bad_scaling_series_are_named() {
+        let gen_ok = "generator = \"scaling.py\"";
+        let cases = [
+            (with_scaling(&format!("sizes = [10, 20, 40]\n{gen_ok}")), "at least 4"),
+            (with_scaling(&format!("sizes = [0, 20, 40, 80]\n{gen_ok}")), "positive"),
+            (with_scaling(&format!("sizes = [-1, 20, 40, 80]\n{gen_ok}")), "sizes"),
+            (with_scaling(&format!("sizes = [10, 20, 20, 80]\n{gen_ok}")), "strictly increasing (20 then 20)"),
+            (with_scaling(&format!("sizes = [10, 40, 20, 80]\n{gen_ok}")), "strictly increasing"),
+            (with_scaling("sizes = [10, 20, 40, 80]\ngenerator = \"missing.py\""), "`missing.py` does not exist"),
+            (with_scaling("sizes = [10, 20, 40, 80]\ngenerator = \"../scaling.py\""), "inside the problem's folder"),
+            (with_scaling("sizes = [10, 20, 40, 80]\ngenerator = \"/etc/passwd\""), "inside the problem's folder"),
+            (with_scaling("sizes = [10, 20, 40, 80]"), "missing field `generator`"),
+            (with_scaling(&format!("sizes = [10, 20, 40, 80]\n{gen_ok}\nseed = 3")), "unknown field"),
+        ];
+        for (toml, want) in cases {
+            let e = load_with_generator(&toml).unwrap_err();
             assert!(e.path.ends_with(MANIFEST_FILE), "{e}");
             assert!(e.reason.contains(want), "{want}: {e}");
             assert!(!e.to_string().contains('\n'), "one line: {e}");

@@ -1,11 +1,13 @@
 //! Values every part of Prep agrees on, defined once: content [`Id`]s, the [`Language`]s a
 //! solution may be written in, the judge's [`Verdict`]s, a submission's [`SubmissionStatus`] and
-//! result, a question's [`Rating`], a problem's [`Difficulty`] and a learner's [`ProblemStatus`] with it.
+//! result, a question's [`Rating`], a problem's [`Difficulty`] and a learner's [`ProblemStatus`] with it,
+//! a solution's measured [`Growth`].
 //!
 //! Small on purpose (serde only): the browser bundle compiles it too. Every type parses from and
 //! prints to one spelling, the one stored in the database and sent over the API.
 
 mod difficulty;
+mod growth;
 mod id;
 mod language;
 mod parse;
@@ -15,6 +17,7 @@ mod submission;
 mod verdict;
 
 pub use difficulty::Difficulty;
+pub use growth::{Growth, ScalingPoint, ScalingReport};
 pub use id::{Id, IdError};
 pub use language::Language;
 pub use parse::UnknownValue;

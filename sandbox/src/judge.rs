@@ -14,12 +14,16 @@ use crate::compile::{Compiled, GoToolchain, RustToolchain, Sources, Toolchains};
 use crate::error::{Error, Result};
 use crate::limits::{
     CALIBRATION_FUEL, HIDDEN_STDERR_CAP, JailLimits, RUN_THREAD_STACK, RunLimits, SAMPLE_IO_CAP, SAMPLE_STDERR_CAP,
-    wall_backstop,
+    SCALING_FUEL_FACTOR, SCALING_FUEL_FLOOR, SCALING_FUEL_MAX, SCALING_OUTPUT_BYTES, wall_backstop,
 };
 use crate::problem::{Kind, Problem, TestCase};
 use crate::run::{End, Prepared, RunOutcome, Runtime};
+use crate::scaling::{self, ScalingInput};
 use crate::verdict::{Report, SampleIo, TestResult, Timings, Verdict};
-use domain::Language;
+
+// Running a solution on the problem's scaling series: another `impl Judge`, in its own file.
+mod series;
+use domain::{Language, ScalingPoint, ScalingReport};
 
 #[derive(Debug, Clone)]
 pub struct JudgeConfig {
@@ -72,14 +76,22 @@ enum Artifact {
     CompileError(String),
 }
 
-type CalibrationSlot = Arc<Mutex<Option<Arc<Vec<u64>>>>>;
+/// A value computed once per key; the slot's lock is held while computing it, so concurrent
+/// first users wait instead of repeating the work.
+type Slot<T> = Arc<Mutex<Option<Arc<T>>>>;
+/// Per problem and language, filled once: calibrations, reference scaling curves.
+type PerLanguage<T> = Mutex<HashMap<(String, Language), Slot<T>>>;
 
 pub struct Judge {
     runtime: Runtime,
     toolchains: Toolchains,
     config: JudgeConfig,
     modules: Mutex<ModuleCache>,
-    calibrations: Mutex<HashMap<(String, Language), CalibrationSlot>>,
+    calibrations: PerLanguage<Vec<u64>>,
+    /// Each problem's scaling inputs, generated once.
+    scaling_inputs: Mutex<HashMap<String, Slot<Vec<ScalingInput>>>>,
+    /// The reference solution's curve on the scaling series, per problem and language.
+    scaling_references: PerLanguage<Vec<ScalingPoint>>,
 }
 
 impl Judge {
@@ -104,7 +116,15 @@ impl Judge {
         let toolchains =
             Toolchains { rust, go, scratch: config.scratch_dir.clone(), limits: config.compile_limits.clone() };
         let modules = Mutex::new(ModuleCache::new(config.module_cache_entries));
-        Ok(Judge { runtime, toolchains, config, modules, calibrations: Mutex::new(HashMap::new()) })
+        Ok(Judge {
+            runtime,
+            toolchains,
+            config,
+            modules,
+            calibrations: Mutex::new(HashMap::new()),
+            scaling_inputs: Mutex::new(HashMap::new()),
+            scaling_references: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Which languages this judge can compile.
@@ -200,6 +220,17 @@ impl Judge {
         Ok(costs)
     }
 
+    /// [`Self::artifact`] for callers without timings: `Ok(Err(msg))` is a compile error.
+    fn prepared(
+        &self,
+        problem: &Problem,
+        lang: Language,
+        source: &str,
+        cancel: Option<&Arc<AtomicBool>>,
+    ) -> Result<Result<Arc<Artifact>, String>> {
+        self.artifact(problem, lang, source, cancel, &mut Timings::default())
+    }
+
     /// Compiles (or finds in the cache) a submission. `Ok(Err(msg))` is a compile error.
     fn artifact(
         &self,
@@ -273,38 +304,68 @@ impl Judge {
         on_test: &mut (dyn FnMut(&TestResult) + Send),
     ) -> Result<Vec<TestResult>> {
         let stop_early = self.config.stop_on_first_failure;
-        std::thread::scope(|scope| {
-            let worker = std::thread::Builder::new()
-                .name("judge-run".into())
-                .stack_size(RUN_THREAD_STACK)
-                .spawn_scoped(scope, || -> Result<Vec<TestResult>> {
-                    let mut results = Vec::with_capacity(tests.len());
-                    for ((index, test), &fuel) in tests.iter().zip(fuel_limits) {
-                        let limits = RunLimits {
-                            fuel,
-                            memory_bytes: problem.limits.memory_mb << 20,
-                            output_bytes: (problem.limits.output_kb << 10) as usize,
-                            wall: wall_backstop(fuel),
-                        };
-                        let stdin: Arc<[u8]> = Arc::from(test.input.as_slice());
-                        let outcome = prepared.run(stdin, &limits, cancel.cloned())?;
-                        if outcome.end == End::Cancelled {
-                            return Err(Error::Cancelled);
-                        }
-                        let result = test_result(problem, *index, test, fuel, outcome);
-                        on_test(&result);
-                        let failed = result.verdict != Verdict::AC;
-                        results.push(result);
-                        if failed && stop_early {
-                            break;
-                        }
-                    }
-                    Ok(results)
-                })
-                .map_err(|e| Error::io("spawn judge-run thread", e))?;
-            worker.join().map_err(|_| Error::Sandbox("a judge-run thread panicked".into()))?
+        on_run_thread(|| {
+            let mut results = Vec::with_capacity(tests.len());
+            for ((index, test), &fuel) in tests.iter().zip(fuel_limits) {
+                let limits = RunLimits {
+                    fuel,
+                    memory_bytes: problem.limits.memory_mb << 20,
+                    output_bytes: (problem.limits.output_kb << 10) as usize,
+                    wall: wall_backstop(fuel),
+                };
+                let stdin: Arc<[u8]> = Arc::from(test.input.as_slice());
+                let outcome = prepared.run(stdin, &limits, cancel.cloned())?;
+                if outcome.end == End::Cancelled {
+                    return Err(Error::Cancelled);
+                }
+                let result = test_result(problem, *index, test, fuel, outcome);
+                on_test(&result);
+                let failed = result.verdict != Verdict::AC;
+                results.push(result);
+                if failed && stop_early {
+                    break;
+                }
+            }
+            Ok(results)
         })
     }
+}
+
+/// Where a scaling series stopped early, and why.
+struct Stop {
+    n: u64,
+    end: End,
+    /// The first line of the program's stderr (a panic message), capped.
+    stderr: String,
+}
+
+/// Runs `work` on a thread with a stack big enough for `MAX_WASM_STACK`.
+fn on_run_thread<T: Send>(work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("judge-run".into())
+            .stack_size(RUN_THREAD_STACK)
+            .spawn_scoped(scope, work)
+            .map_err(|e| Error::io("spawn judge-run thread", e))?;
+        worker.join().map_err(|_| Error::Sandbox("a judge-run thread panicked".into()))?
+    })
+}
+
+/// The value in `map` under `key`, computed by `make` the first time (an error is not kept: the
+/// next caller tries again).
+fn once<K: std::hash::Hash + Eq, T>(
+    map: &Mutex<HashMap<K, Slot<T>>>,
+    key: K,
+    make: impl FnOnce() -> Result<T>,
+) -> Result<Arc<T>> {
+    let slot = map.lock().map_err(|_| poisoned())?.entry(key).or_default().clone();
+    let mut slot = slot.lock().map_err(|_| poisoned())?;
+    if let Some(v) = slot.as_ref() {
+        return Ok(v.clone());
+    }
+    let v = Arc::new(make()?);
+    *slot = Some(v.clone());
+    Ok(v)
 }
 
 fn test_result(problem: &Problem, index: usize, test: &TestCase, fuel: u64, out: RunOutcome) -> TestResult {

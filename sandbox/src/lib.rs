@@ -21,11 +21,12 @@ pub mod limits;
 mod memory;
 pub mod problem;
 pub mod run;
+pub mod scaling;
 mod verdict;
 mod wasi;
 
 pub use checker::{Check, Checker};
-pub use domain::Language;
+pub use domain::{Growth, Language, ScalingPoint, ScalingReport};
 pub use error::{Error, Result};
 pub use judge::{Judge, JudgeConfig, Submission, Tests};
 pub use problem::Problem;

@@ -79,6 +79,20 @@ pub const GO_MAX_STACK_BYTES: u64 = 32 << 20;
 
 /// Fuel the reference solution may use on one test while calibrating.
 pub const CALIBRATION_FUEL: u64 = 20_000_000_000;
+
+// ---- Scaling series (see `scaling.rs`) ----
+
+/// A solution's instruction cap on every size of a scaling series is this many times the
+/// reference's count on the largest size: generous (a quadratic solution gets measured on most
+/// of a series the linear reference runs), yet bounded, so the measurement cannot run away.
+pub const SCALING_FUEL_FACTOR: u64 = 50;
+/// … but at least this (covers Go's runtime start-up on a cheap series) …
+pub const SCALING_FUEL_FLOOR: u64 = 200_000_000;
+/// … and at most this, like calibration; the reference runs under this cap.
+pub const SCALING_FUEL_MAX: u64 = CALIBRATION_FUEL;
+/// stdout kept per scaling run: the output is not checked, only counted, and a large input may
+/// have a large output (a suffix array prints n numbers).
+pub const SCALING_OUTPUT_BYTES: usize = 64 << 20;
 /// Sample I/O shown to the learner, per field.
 pub const SAMPLE_IO_CAP: usize = 4 << 10;
 /// stderr shown for a runtime error on a sample test.

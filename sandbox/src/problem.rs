@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use catalog::problem::{ExpectedSolution, Kind, LanguageSpec, Limits};
+pub use catalog::problem::{ExpectedSolution, Kind, LanguageSpec, Limits, Scaling};
 use catalog::problem::{ProblemManifest, problem_dirs};
 
 use crate::checker::Checker;
@@ -38,6 +38,8 @@ pub struct Problem {
     pub drivers: BTreeMap<Language, String>,
     pub tests: Vec<TestCase>,
     pub solutions: Vec<ExpectedSolution>,
+    /// The sizes (and generator) the judge measures growth on, if the problem declares them.
+    pub scaling: Option<Scaling>,
     pub dir: PathBuf,
 }
 
@@ -73,6 +75,7 @@ impl Problem {
             drivers,
             tests,
             solutions: m.solutions,
+            scaling: m.scaling,
             dir: dir.to_path_buf(),
         })
     }

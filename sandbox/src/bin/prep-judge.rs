@@ -4,13 +4,14 @@
 //!   prep-judge content/problems/lcs my_lcs.go
 //!   prep-judge content/problems/lcs solutions/slow.rs --samples
 //!   prep-judge --calibrate content/problems/lcs
+//!   prep-judge --scaling content/problems/lcs my_lcs.go   # growth on the [scaling] series
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use sandbox::{Judge, JudgeConfig, Language, Problem, Submission, Tests, Verdict};
+use sandbox::{Judge, JudgeConfig, Language, Problem, ScalingPoint, ScalingReport, Submission, Tests, Verdict};
 
 #[derive(Parser)]
 #[command(about = "Judge a Rust or Go solution against a Prep problem")]
@@ -31,6 +32,10 @@ struct Args {
     /// Print the reference solutions' instruction counts and the resulting limits.
     #[arg(long)]
     calibrate: bool,
+    /// Measure how the solution's instructions grow on the problem's [scaling] series, next to
+    /// the reference's, and print the table and the fitted growth.
+    #[arg(long, conflicts_with_all = ["calibrate", "samples"])]
+    scaling: bool,
     /// Repository root (for tools/go and data/judge).
     #[arg(long, env = "PREP_ROOT", default_value = ".")]
     root: PathBuf,
@@ -76,6 +81,15 @@ fn run(args: &Args) -> Result<bool, sandbox::Error> {
         .map_err(|e| sandbox::Error::Toolchain(format!("read {}: {e}", path.display())))?;
     let tests = if args.samples { Tests::Samples } else { Tests::All };
     let sub = Submission { problem: problem.clone(), language, source, tests };
+    if args.scaling {
+        let report = judge.scaling(&sub, None)?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        } else {
+            print_scaling(&report);
+        }
+        return Ok(!report.truncated);
+    }
     let report = judge.judge(&sub, None, &mut |_| {})?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
@@ -117,4 +131,31 @@ fn run(args: &Args) -> Result<bool, sandbox::Error> {
         if tm.cached { ", cached" } else { "" }
     );
     Ok(report.accepted())
+}
+
+fn print_scaling(r: &ScalingReport) {
+    println!("{:>10} {:>16} {:>16} {:>8}", "n", "instructions", "reference", "ratio");
+    let count = r.points.len().max(r.reference.len());
+    let cell = |p: Option<&ScalingPoint>| p.map_or("—".to_string(), |p| p.instructions.to_string());
+    for i in 0..count {
+        let (mine, reference) = (r.points.get(i), r.reference.get(i));
+        let n = mine.or(reference).map_or(0, |p| p.n);
+        let ratio = match (mine, reference) {
+            (Some(a), Some(b)) if b.instructions > 0 => {
+                format!("{:.2}×", a.instructions as f64 / b.instructions as f64)
+            }
+            _ => String::new(),
+        };
+        println!("{n:>10} {:>16} {:>16} {ratio:>8}", cell(mine), cell(reference));
+    }
+    println!("solution:  exponent {:.2}  {} ({})", r.exponent, r.growth.label(), r.growth);
+    println!(
+        "reference: exponent {:.2}  {} ({})",
+        r.reference_exponent,
+        r.reference_growth.label(),
+        r.reference_growth
+    );
+    if let Some(note) = &r.note {
+        println!("truncated: {note}");
+    }
 }

@@ -6,6 +6,7 @@ mod concurrency;
 mod determinism;
 mod hostile;
 mod problems;
+mod scaling;
 mod verdicts;
 
 use std::path::{Path, PathBuf};
