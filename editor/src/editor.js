@@ -122,9 +122,8 @@ function enhance(textarea) {
   const attributes = new MutationObserver(() => {
     const make = languages[textarea.dataset.language];
     if (make) view.dispatch({ effects: language.reconfigure(make()) });
-    view.dispatch(setDiagnostics(view.state, diagnostics(textarea, view.state.doc)));
   });
-  attributes.observe(textarea, { attributes: true, attributeFilter: ['data-language', 'data-diagnostics'] });
+  attributes.observe(textarea, { attributes: true, attributeFilter: ['data-language'] });
 
   const vimToggle = root.querySelector('input[name="vim"]');
   const setVim = async (on) => {
@@ -144,17 +143,21 @@ function enhance(textarea) {
       setVim(vimToggle.checked);
     });
   }
-  textarea.prepEditor = view;
+  textarea.prepEditor = {
+    view,
+    showDiagnostics(raw) { view.dispatch(setDiagnostics(view.state, diagnostics(raw, view.state.doc))); },
+  };
 }
 
 /**
- * Compiler messages as editor diagnostics: the page puts them in `data-diagnostics` as JSON
- * `[{line, column, message, severity}]` (1-based lines in the learner's file).
+ * Compiler messages as editor diagnostics. A verdict the server renders carries them in
+ * `data-diagnostics` as JSON `[{line, column, message, severity}]` (1-based lines in the
+ * learner's file); a verdict without them clears the marks.
  */
-function diagnostics(textarea, doc) {
+function diagnostics(raw, doc) {
   let list = [];
   try {
-    list = JSON.parse(textarea.dataset.diagnostics || '[]');
+    list = JSON.parse(raw || '[]');
   } catch {
     return [];
   }
@@ -167,9 +170,16 @@ function diagnostics(textarea, doc) {
     });
 }
 
+function showVerdict(result) {
+  const editor = result.closest('.workbench')?.querySelector(SELECTOR)?.prepEditor;
+  editor?.showDiagnostics(result.dataset.diagnostics);
+}
+
 function scan(node) {
   if (node.matches?.(SELECTOR)) enhance(node);
   node.querySelectorAll?.(SELECTOR).forEach(enhance);
+  if (node.matches?.('.result[data-verdict]')) showVerdict(node);
+  node.querySelectorAll?.('.result[data-verdict]').forEach(showVerdict);
 }
 
 scan(document);

@@ -53,8 +53,21 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     assert.match(await wrong.locator('.verdict').innerText(), /Wrong answer on test 1/);
     assert.ok(await wrong.getByText('Expected').count() > 0, 'expected vs actual is shown for a sample');
 
-    // The reference, entered as one text input (as a paste is), and Ctrl+Enter submits.
+    // A compile error is marked on the learner's own line, in the gutter and under the code.
     await page.selectOption('#language', 'rust');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText('fn lcs(a: &str, b: &str) -> i32 {\n    let n: i32 = "two";\n    n\n}\n');
+    await page.keyboard.press("ControlOrMeta+'");
+    const ce = page.locator('.judge-result [data-verdict="CE"]');
+    await ce.waitFor({ timeout: 120_000 });
+    const marked = page.locator('.workbench .cm-lintRange-error');
+    await marked.first().waitFor();
+    assert.equal(await page.locator('.workbench .cm-gutter-lint .cm-lint-marker-error').count(), 1, 'one gutter marker');
+    const line = await page.locator('.workbench .cm-line:has(.cm-lintRange-error)').first().innerText();
+    assert.match(line, /let n: i32 = "two"/, 'on the line rustc blamed');
+
+    // The fix: the reference, entered as one text input (as a paste is); Ctrl+Enter submits.
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');
     const draftSaved = page.waitForResponse((r) => r.url().endsWith('/api/save_draft') && r.ok());
@@ -66,6 +79,7 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     assert.match(await accepted.locator('.verdict').innerText(), /^Accepted — [\d.]+ [kMG]? ?instructions/);
     const rows = await accepted.locator('table.tests tbody tr').count();
     assert.ok(rows > 3, `one row per test, got ${rows}`);
+    assert.equal(await marked.count(), 0, 'an accepted run clears the marks');
 
     // The draft was saved to the account: a reload (or another device) shows it again.
     await draftSaved;

@@ -3,6 +3,7 @@
 //! browser bundle. Links inside them are plain `<a>`s, which the router still follows without
 //! a page load.
 
+pub mod compiler_diagnostics;
 pub mod dashboard;
 pub mod demo_panel;
 pub mod heatmap;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use domain::Verdict;
 
+use super::compiler_diagnostics;
 use crate::api::{SubmissionView, human_count};
 
 /// "1.2 M / 40 M".
@@ -18,8 +19,13 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
     };
     let class = format!("verdict verdict-{}", result.verdict.css());
     let what = if submission.samples_only { "Sample tests" } else { "All tests" };
+    // A compile error's locations in the learner's file, for the editor to mark (editor.js).
+    let diagnostics = (result.verdict == Verdict::CE)
+        .then(|| result.message.as_deref().map(|m| compiler_diagnostics::parse(submission.language, m)))
+        .flatten()
+        .map(|d| serde_json::to_string(&d).unwrap_or_default());
     view! {
-        <div class="result" data-verdict=result.verdict.as_str()>
+        <div class="result" data-verdict=result.verdict.as_str() data-diagnostics=diagnostics>
             <p class=class>{result.headline()}</p>
             <p class="muted">
                 {format!(
