@@ -44,6 +44,10 @@ pub struct SubmissionResult {
     pub total_tests: usize,
     pub instructions: u64,
     pub peak_memory: u64,
+    /// How an accepted full submission's cost grows on the problem's scaling series, when the
+    /// problem has one (absent in results stored before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<crate::ScalingReport>,
 }
 
 impl SubmissionResult {
@@ -57,6 +61,7 @@ impl SubmissionResult {
             total_tests: 0,
             instructions: 0,
             peak_memory: 0,
+            scaling: None,
         }
     }
 
@@ -164,6 +169,7 @@ mod tests {
             total_tests: 1,
             instructions: 3_100_000,
             peak_memory: 0,
+            scaling: None,
         };
         assert_eq!(r.headline(), "Accepted — 3.1 M instructions");
         r.verdict = Verdict::TLE;

@@ -61,6 +61,10 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     assert_eq!(result["verdict"], "AC", "{done}");
     assert_eq!(result["tests"].as_array().unwrap().len(), result["total_tests"].as_u64().unwrap() as usize);
     assert!(result["instructions"].as_u64().unwrap() > 0);
+    // lcs has a scaling series: the accepted solution's growth is measured beside the reference's.
+    let scaling = &result["scaling"];
+    assert_eq!(scaling["growth"], "quadratic", "an O(n·m) table on two strings of n letters: {scaling}");
+    assert_eq!(scaling["points"], scaling["reference"], "the reference itself traces the reference curve");
     let index = c.get("/problems").await;
     assert!(
         index.body.contains("data-problem=\"lcs\" data-status=\"solved\""),

@@ -44,6 +44,7 @@ fn accepted() -> SubmissionResult {
         total_tests: 0,
         instructions: 7,
         peak_memory: 0,
+        scaling: None,
     }
 }
 

@@ -80,6 +80,9 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     const rows = await accepted.locator('table.tests tbody tr').count();
     assert.ok(rows > 3, `one row per test, got ${rows}`);
     assert.equal(await marked.count(), 0, 'an accepted run clears the marks');
+    const scaling = accepted.locator('figure.scaling');
+    assert.match(await scaling.locator('figcaption').innerText(), /Your solution grows like ~n² .*the reference grows like ~n²/);
+    assert.equal(await scaling.locator('svg polyline').count(), 2, 'yours and the reference, drawn');
 
     // The draft was saved to the account: a reload (or another device) shows it again.
     await draftSaved;

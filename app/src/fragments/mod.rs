@@ -11,4 +11,5 @@ pub mod outline;
 pub mod problem_filter;
 pub mod problem_list;
 pub mod progress_bar;
+pub mod scaling_chart;
 pub mod verdict_table;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use domain::Verdict;
 
 use super::compiler_diagnostics;
+use super::scaling_chart::ScalingChart;
 use crate::api::{SubmissionView, human_count};
 
 /// "1.2 M / 40 M".
@@ -37,6 +38,7 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
                 )}
             </p>
             {result.message.map(|m| view! { <pre class="compiler-output">{m}</pre> })}
+            {result.scaling.map(|report| view! { <ScalingChart report /> })}
             {(!result.tests.is_empty()).then(|| view! {
                 <table class="tests">
                     <thead>

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use domain::{ProgressEvent, SubmissionResult, TestRow};
+use domain::{ProgressEvent, ScalingReport, SubmissionResult, TestRow, Verdict};
 use sandbox::{Judge, JudgeConfig, Problem, Report, Submission, Tests};
 use store::ClaimedSubmission;
 
@@ -64,11 +64,40 @@ impl Judging {
             progress(ProgressEvent { submission: id, done, total, verdict: Some(test.verdict), finished: false });
         });
         match report {
-            Ok(report) => Outcome::Judged(result_of(report)),
+            Ok(report) => {
+                let mut result = result_of(report);
+                result.scaling = self.scaling(&submission, &result, cancel);
+                Outcome::Judged(result)
+            }
             Err(sandbox::Error::Cancelled) => Outcome::Cancelled,
             Err(e) => {
                 tracing::error!(submission = id, error = %e, "the judge failed");
                 Outcome::Judged(SubmissionResult::internal_error(INTERNAL_ERROR_MESSAGE))
+            }
+        }
+    }
+}
+
+impl Judging {
+    /// After an accepted full submission, how it scales on the problem's series (if it has
+    /// one). Best effort: the verdict stands whatever happens here.
+    fn scaling(
+        &self,
+        submission: &Submission,
+        result: &SubmissionResult,
+        cancel: &Arc<AtomicBool>,
+    ) -> Option<ScalingReport> {
+        let wanted =
+            result.verdict == Verdict::AC && submission.tests == Tests::All && submission.problem.scaling.is_some();
+        if !wanted {
+            return None;
+        }
+        match self.judge.scaling(submission, Some(cancel)) {
+            Ok(report) => Some(report),
+            Err(sandbox::Error::Cancelled) => None,
+            Err(e) => {
+                tracing::warn!(problem = %submission.problem.id, error = %e, "measuring how a solution scales failed");
+                None
             }
         }
     }
@@ -113,6 +142,7 @@ fn result_of(report: Report) -> SubmissionResult {
         peak_memory: report.peak_memory(),
         message: report.message,
         total_tests: report.total_tests,
+        scaling: None,
         tests: report
             .tests
             .into_iter()
