@@ -108,6 +108,14 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
 
     let history = c.call("submissions", &[("problem_id", "lcs")]).await.json();
     assert_eq!(history.as_array().unwrap().len(), 5);
+    // "Restore into editor": the code of one's own submission, never another learner's.
+    let oldest = history.as_array().unwrap().last().unwrap()["id"].as_i64().unwrap().to_string();
+    let code = c.call("submission_source", &[("id", &oldest)]).await;
+    assert_eq!(code.status, 200, "{}", code.body);
+    assert_eq!(code.json(), serde_json::json!(["rust", solution("ref.rs")]));
+    let mut stranger = s.client();
+    stranger.sign_up("stranger", "long enough").await;
+    assert_eq!(stranger.call("submission_source", &[("id", &oldest)]).await.status, 404);
     s.stop().await;
 }
 

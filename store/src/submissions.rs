@@ -122,6 +122,17 @@ impl Store {
         found.map(row).transpose()
     }
 
+    /// The code of one of this learner's submissions (`None` for another learner's id).
+    pub async fn submission_source(&self, user: UserId, id: i64) -> Result<Option<(Language, String)>> {
+        let found: Option<(String, String)> =
+            sqlx::query_as("SELECT language, source FROM submissions WHERE id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user.get())
+                .fetch_optional(&self.pool)
+                .await?;
+        found.map(|(lang, source)| Ok((lang.parse().map_err(StoreError::corrupt)?, source))).transpose()
+    }
+
     /// This learner's latest submissions to a problem, newest first.
     pub async fn recent_submissions(&self, user: UserId, problem_id: &str, limit: i64) -> Result<Vec<SubmissionView>> {
         let sql = format!(

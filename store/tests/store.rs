@@ -239,6 +239,8 @@ async fn a_lease_is_renewed_by_its_holder_and_results_are_stored_once() {
         let other = s.create_guest().await.unwrap();
         assert!(s.submission(other, id).await.unwrap().is_none(), "another learner's id reads as missing");
         assert_eq!(s.recent_submissions(u, "lcs", 10).await.unwrap().len(), 1);
+        assert_eq!(s.submission_source(u, id).await.unwrap(), Some((Language::Go, "package main".to_string())));
+        assert_eq!(s.submission_source(other, id).await.unwrap(), None, "another learner cannot read the code");
     })
     .await;
 }

@@ -142,3 +142,19 @@ pub async fn my_submissions(problem_id: String) -> Result<Vec<SubmissionView>, A
     })
     .await
 }
+
+/// The code of one of the learner's submissions, with its language: "Restore into editor".
+#[server(endpoint = "submission_source")]
+pub async fn submission_source(id: i64) -> Result<(domain::Language, String), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        state
+            .store
+            .submission_source(user.id, id)
+            .await
+            .map_err(internal("reading submission"))?
+            .ok_or_else(|| ApiError::NotFound("Submission".into()))
+    })
+    .await
+}
