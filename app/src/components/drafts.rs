@@ -98,7 +98,8 @@ impl Drafts {
     fn unsaved(&self, lang: Language) -> Option<String> {
         let text = self.text(lang);
         let saved = self.saved.with_value(|s| s.get(&lang).cloned()).unwrap_or_default();
-        (text != saved && self.texts.with_value(|t| t.contains_key(&lang))).then_some(text)
+        // A language the problem does not offer has neither: "" == "".
+        (text != saved).then_some(text)
     }
 
     #[cfg(feature = "hydrate")]
