@@ -6,6 +6,7 @@
 //! Small on purpose (serde only): the browser bundle compiles it too. Every type parses from and
 //! prints to one spelling, the one stored in the database and sent over the API.
 
+mod custom_run;
 mod difficulty;
 mod growth;
 mod id;
@@ -16,6 +17,7 @@ mod rating;
 mod submission;
 mod verdict;
 
+pub use custom_run::{CustomRun, RunEnd, RunReport};
 pub use difficulty::Difficulty;
 pub use growth::{Growth, ScalingPoint, ScalingReport};
 pub use id::{Id, IdError};

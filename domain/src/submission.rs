@@ -48,6 +48,10 @@ pub struct SubmissionResult {
     /// problem has one (absent in results stored before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scaling: Option<crate::ScalingReport>,
+    /// A run on the learner's own input (`Run with custom input`), with the reference's run
+    /// beside it; `tests` is empty then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<crate::CustomRun>,
 }
 
 impl SubmissionResult {
@@ -62,6 +66,17 @@ impl SubmissionResult {
             instructions: 0,
             peak_memory: 0,
             scaling: None,
+            custom: None,
+        }
+    }
+
+    /// The result of a submission its learner cancelled before the judge finished.
+    pub fn cancelled() -> Self {
+        SubmissionResult {
+            verdict: Verdict::Cancelled,
+            title: Verdict::Cancelled.description().into(),
+            message: Some("You cancelled this submission before the judge finished.".into()),
+            ..SubmissionResult::internal_error("")
         }
     }
 
@@ -170,6 +185,7 @@ mod tests {
             instructions: 3_100_000,
             peak_memory: 0,
             scaling: None,
+            custom: None,
         };
         assert_eq!(r.headline(), "Accepted — 3.1 M instructions");
         r.verdict = Verdict::TLE;

@@ -19,10 +19,13 @@ pub enum Verdict {
     CE,
     /// Internal error: the judge's fault, logged.
     IE,
+    /// Cancelled by the learner before the judge finished (not a judgement of the code).
+    Cancelled,
 }
 
 string_enum!(Verdict, "verdict", {
     AC => "AC", WA => "WA", TLE => "TLE", MLE => "MLE", OLE => "OLE", RE => "RE", CE => "CE", IE => "IE",
+    Cancelled => "cancelled",
 });
 
 impl Verdict {
@@ -37,6 +40,7 @@ impl Verdict {
             Verdict::RE => "Runtime error",
             Verdict::CE => "Compile error",
             Verdict::IE => "Internal error",
+            Verdict::Cancelled => "Cancelled",
         }
     }
 

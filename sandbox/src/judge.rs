@@ -22,7 +22,9 @@ use crate::scaling::{self, ScalingInput};
 use crate::verdict::{Report, SampleIo, TestResult, Timings, Verdict};
 
 // Running a solution on the problem's scaling series: another `impl Judge`, in its own file.
+mod custom;
 mod series;
+pub use custom::CustomOutcome;
 use domain::{Language, ScalingPoint, ScalingReport};
 
 #[derive(Debug, Clone)]

@@ -28,6 +28,6 @@ mod wasi;
 pub use checker::{Check, Checker};
 pub use domain::{Growth, Language, ScalingPoint, ScalingReport};
 pub use error::{Error, Result};
-pub use judge::{Judge, JudgeConfig, Submission, Tests};
+pub use judge::{CustomOutcome, Judge, JudgeConfig, Submission, Tests};
 pub use problem::Problem;
 pub use verdict::{Report, SampleIo, TestResult, Timings, Verdict};

@@ -100,3 +100,6 @@ pub const SAMPLE_STDERR_CAP: usize = 2 << 10;
 /// On hidden tests only the first line of the panic message, this long: showing all of stderr
 /// would let a submission print the hidden input.
 pub const HIDDEN_STDERR_CAP: usize = 200;
+/// A custom-input run's stdout and stderr shown to the learner, each (their own input: nothing
+/// hidden to protect).
+pub const CUSTOM_OUTPUT_CAP: usize = 16 << 10;

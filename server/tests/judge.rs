@@ -167,7 +167,7 @@ async fn a_submission_whose_worker_died_is_judged_when_its_lease_runs_out(backen
         samples_only: true,
         fair_key: "user:crashy",
     };
-    let limits = PendingLimits { per_learner: 3, per_fair_key: 3 };
+    let limits = PendingLimits { per_learner: 3, per_fair_key: 3, per_minute: 100 };
     let Enqueue::Queued(id) = store.enqueue_submission(&new, limits).await.unwrap() else { panic!("not queued") };
     let dead = store.claim_next_submission(2).await.unwrap().expect("claimed");
     assert_eq!(dead.id, id);

@@ -1,5 +1,6 @@
 //! Signals between the processes that share the database: "a submission was queued" (wakes
-//! judge workers) and judge progress (reaches the web process whose learner is watching).
+//! judge workers), judge progress (reaches the web process whose learner is watching) and "the
+//! learner cancelled submission N" (reaches the worker judging it, in whichever process).
 //!
 //! On SQLite every worker lives in the web process, so both are in-process channels. On Postgres
 //! they travel as `NOTIFY` on two channels and every process `LISTEN`s; a process's own
@@ -20,6 +21,7 @@ use crate::{Result, Store};
 
 const PROGRESS_CHANNEL: &str = "prep_progress";
 const QUEUE_CHANNEL: &str = "prep_queue";
+const CANCEL_CHANNEL: &str = "prep_cancel";
 /// Progress events buffered per subscriber; a slower one skips ahead (it re-reads the row).
 const PROGRESS_BUFFER: usize = 1024;
 /// Wait before listening again after the connection dropped.
@@ -28,6 +30,8 @@ const RECONNECT_DELAY: Duration = Duration::from_secs(1);
 pub(crate) struct Events {
     progress: broadcast::Sender<ProgressEvent>,
     queued: Arc<Notify>,
+    /// Ids of running submissions their learners cancelled.
+    cancels: broadcast::Sender<i64>,
     /// Postgres: the task that listens; stopped with the store.
     listener: Option<JoinHandle<()>>,
 }
@@ -36,16 +40,18 @@ impl Events {
     pub(crate) async fn start(url: &DatabaseUrl) -> Result<Events, sqlx::Error> {
         let (progress, _) = broadcast::channel(PROGRESS_BUFFER);
         let queued = Arc::new(Notify::new());
+        let (cancels, _) = broadcast::channel(PROGRESS_BUFFER);
         let listener = match url {
             DatabaseUrl::Sqlite(_) => None,
             DatabaseUrl::Postgres(url) => {
                 // Connect once here, so a bad URL fails start-up rather than a background task.
                 let mut listener = PgListener::connect(url).await?;
-                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL]).await?;
-                Some(tokio::spawn(forward(listener, progress.clone(), queued.clone())))
+                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL, CANCEL_CHANNEL]).await?;
+                let to = Forward { progress: progress.clone(), queued: queued.clone(), cancels: cancels.clone() };
+                Some(tokio::spawn(forward(listener, to)))
             }
         };
-        Ok(Events { progress, queued, listener })
+        Ok(Events { progress, queued, cancels, listener })
     }
 
     pub(crate) fn stop(&self) {
@@ -61,13 +67,26 @@ impl Drop for Events {
     }
 }
 
-async fn forward(mut listener: PgListener, progress: broadcast::Sender<ProgressEvent>, queued: Arc<Notify>) {
+/// Where the Postgres listener hands each notification, by channel.
+struct Forward {
+    progress: broadcast::Sender<ProgressEvent>,
+    queued: Arc<Notify>,
+    cancels: broadcast::Sender<i64>,
+}
+
+async fn forward(mut listener: PgListener, to: Forward) {
     loop {
         match listener.recv().await {
-            Ok(n) if n.channel() == QUEUE_CHANNEL => queued.notify_one(),
+            Ok(n) if n.channel() == QUEUE_CHANNEL => to.queued.notify_one(),
+            Ok(n) if n.channel() == CANCEL_CHANNEL => match n.payload().parse::<i64>() {
+                Ok(id) => {
+                    let _ = to.cancels.send(id);
+                }
+                Err(_) => tracing::warn!("ignored a cancel notification that is not an id"),
+            },
             Ok(n) => match serde_json::from_str::<ProgressEvent>(n.payload()) {
                 Ok(event) => {
-                    let _ = progress.send(event);
+                    let _ = to.progress.send(event);
                 }
                 Err(e) => tracing::warn!(error = %e, "ignored a progress notification that does not parse"),
             },
@@ -119,5 +138,27 @@ impl Store {
     /// Every progress event from now on, for every submission (filter by id).
     pub fn subscribe_progress(&self) -> broadcast::Receiver<ProgressEvent> {
         self.events.progress.subscribe()
+    }
+
+    /// Tells the worker judging submission `id` (in any process) to stop.
+    pub(crate) async fn announce_cancel(&self, id: i64) -> Result<()> {
+        match self.events.listener {
+            None => {
+                let _ = self.events.cancels.send(id);
+            }
+            Some(_) => {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CANCEL_CHANNEL)
+                    .bind(id.to_string())
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ids of running submissions cancelled from now on (a worker filters for its own).
+    pub fn subscribe_cancellations(&self) -> broadcast::Receiver<i64> {
+        self.events.cancels.subscribe()
     }
 }

@@ -32,9 +32,9 @@ pub use connect::{Backend, DatabaseUrl};
 pub use error::{OpenError, StoreError};
 pub use predictions::{NewPrediction, PredictionRecord, PredictionTally};
 pub use progress::{LessonStates, QuestionStates};
-pub use queue::{ClaimedSubmission, Lease};
+pub use queue::{ClaimedSubmission, Lease, Renewal};
 pub use sessions::SESSION_LIFETIME_SECS;
-pub use submissions::{Enqueue, NewSubmission, PendingLimits};
+pub use submissions::{Cancel, Enqueue, NewSubmission, PendingLimits};
 pub use users::{Claim, Credentials, SessionUser, UserId};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -14,12 +14,14 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (3, "leases and fair queue", include_str!("../migrations/sqlite/0003_leases_and_fair_queue.sql")),
     (4, "demo predictions", include_str!("../migrations/sqlite/0004_demo_predictions.sql")),
     (5, "drafts", include_str!("../migrations/sqlite/0005_drafts.sql")),
+    (6, "cancel and custom input", include_str!("../migrations/sqlite/0006_cancel_and_custom_input.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
     (1, "schema", include_str!("../migrations/postgres/0001_schema.sql")),
     (2, "demo predictions", include_str!("../migrations/postgres/0002_demo_predictions.sql")),
     (3, "drafts", include_str!("../migrations/postgres/0003_drafts.sql")),
+    (4, "cancel and custom input", include_str!("../migrations/postgres/0004_cancel_and_custom_input.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {

@@ -31,6 +31,10 @@ pub struct ClaimedSubmission {
     pub language: Language,
     pub source: String,
     pub samples_only: bool,
+    /// "Run with custom input": this input instead of the tests.
+    pub custom_input: Option<String>,
+    /// The learner cancelled it while an earlier claim was judging it (that worker died).
+    pub cancel_requested: bool,
     /// Claims of this submission so far, this one included.
     pub attempts: i64,
     pub lease: Lease,
@@ -47,7 +51,7 @@ const CLAIM_SQLITE: &str = "UPDATE submissions
              FROM submissions s WHERE status IN ('queued', 'running')
          ) AS pending
          WHERE status = 'queued' ORDER BY turn, last_served, id LIMIT 1)
-     RETURNING id, user_id, problem_id, language, source, samples_only, attempts";
+     RETURNING id, user_id, problem_id, language, source, samples_only, attempts, custom_input, cancel_requested";
 
 /// Postgres: workers in several processes claim at once; each locks the row it takes and skips
 /// rows another has locked, so no two take the same and none waits for another.
@@ -65,9 +69,21 @@ const CLAIM_POSTGRES: &str = "WITH pending AS (
      SET status = 'running', lease_token = $1, lease_expires_at = $2, started_at = $3, attempts = attempts + 1
      FROM next WHERE submissions.id = next.id
      RETURNING submissions.id, submissions.user_id, submissions.problem_id, submissions.language,
-               submissions.source, submissions.samples_only, submissions.attempts";
+               submissions.source, submissions.samples_only, submissions.attempts, submissions.custom_input,
+               submissions.cancel_requested";
 
-type ClaimRow = (i64, i64, String, String, String, i64, i64);
+type ClaimRow = (i64, i64, String, String, String, i64, i64, Option<String>, i64);
+
+/// What renewing a lease found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renewal {
+    /// Still ours, for another lease period.
+    Held,
+    /// Still ours, but the learner cancelled it: stop and store the cancellation.
+    CancelRequested,
+    /// Expired and requeued or claimed by another worker: stop, store nothing.
+    Lost,
+}
 
 fn new_lease_token() -> String {
     let mut bytes = [0u8; 16];
@@ -98,7 +114,9 @@ impl Store {
         };
         let row: Option<ClaimRow> =
             sqlx::query_as(claim).bind(&token).bind(t + lease_secs).bind(t).fetch_optional(&self.pool).await?;
-        let Some((id, user, problem_id, language, source, samples_only, attempts)) = row else {
+        let Some((id, user, problem_id, language, source, samples_only, attempts, custom_input, cancel_requested)) =
+            row
+        else {
             return Ok(None);
         };
         Ok(Some(ClaimedSubmission {
@@ -108,23 +126,31 @@ impl Store {
             language: language.parse().map_err(StoreError::corrupt)?,
             source,
             samples_only: samples_only != 0,
+            custom_input,
+            cancel_requested: cancel_requested != 0,
             attempts,
             lease: Lease { token, expires_at: t + lease_secs },
         }))
     }
 
-    /// Extends a lease by `lease_secs` from now. `false`: the lease is lost (it expired and the
-    /// submission was requeued or claimed by another worker): stop judging it.
-    pub async fn renew_lease(&self, id: i64, lease: &Lease, lease_secs: i64) -> Result<bool> {
-        let r = sqlx::query(
-            "UPDATE submissions SET lease_expires_at = $1 WHERE id = $2 AND lease_token = $3 AND status = 'running'",
+    /// Extends a lease by `lease_secs` from now, and says whether the learner cancelled
+    /// meanwhile (a worker also hears that at once from [`Store::subscribe_cancellations`]; this
+    /// is the backstop for a missed notification).
+    pub async fn renew_lease(&self, id: i64, lease: &Lease, lease_secs: i64) -> Result<Renewal> {
+        let cancel: Option<i64> = sqlx::query_scalar(
+            "UPDATE submissions SET lease_expires_at = $1 WHERE id = $2 AND lease_token = $3 AND status = 'running'
+             RETURNING cancel_requested",
         )
         .bind(now() + lease_secs)
         .bind(id)
         .bind(&lease.token)
-        .execute(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(r.rows_affected() == 1)
+        Ok(match cancel {
+            None => Renewal::Lost,
+            Some(0) => Renewal::Held,
+            Some(_) => Renewal::CancelRequested,
+        })
     }
 
     /// Stores the result if `lease` still holds. `false`: someone else owns the submission now

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use domain::{Language, ProblemStatus, ProgressEvent, Rating, SubmissionResult, SubmissionStatus, Verdict};
 use store::testing::{backends, fresh_database};
-use store::{Backend, Claim, Enqueue, NewSubmission, PendingLimits, Store, UserId};
+use store::{Backend, Cancel, Claim, Enqueue, NewSubmission, PendingLimits, Renewal, Store, UserId};
 
 async fn each_backend<F, Fut>(test: F)
 where
@@ -22,7 +22,7 @@ where
     }
 }
 
-const LIMITS: PendingLimits = PendingLimits { per_learner: 3, per_fair_key: 5 };
+const LIMITS: PendingLimits = PendingLimits { per_learner: 3, per_fair_key: 5, per_minute: 100 };
 
 fn submission<'a>(user: UserId, fair_key: &'a str) -> NewSubmission<'a> {
     NewSubmission {
@@ -32,6 +32,7 @@ fn submission<'a>(user: UserId, fair_key: &'a str) -> NewSubmission<'a> {
         source: "package main",
         samples_only: false,
         fair_key,
+        custom_input: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn accepted() -> SubmissionResult {
         instructions: 7,
         peak_memory: 0,
         scaling: None,
+        custom: None,
     }
 }
 
@@ -220,11 +222,11 @@ async fn a_lease_is_renewed_by_its_holder_and_results_are_stored_once() {
         assert_eq!((claim.id, claim.language, claim.attempts), (id, Language::Go, 1));
         assert_eq!(s.submission(u, id).await.unwrap().unwrap().status, SubmissionStatus::Running);
         assert!(s.claim_next_submission(30).await.unwrap().is_none(), "nothing else waits");
-        assert!(s.renew_lease(id, &claim.lease, 30).await.unwrap());
+        assert_eq!(s.renew_lease(id, &claim.lease, 30).await.unwrap(), Renewal::Held);
 
         let mut forged = claim.lease.clone();
         forged.token = "not-the-token".into();
-        assert!(!s.renew_lease(id, &forged, 30).await.unwrap());
+        assert_eq!(s.renew_lease(id, &forged, 30).await.unwrap(), Renewal::Lost);
         assert!(!s.finish_submission(id, &forged, &accepted()).await.unwrap());
 
         assert!(s.finish_submission(id, &claim.lease, &accepted()).await.unwrap());
@@ -296,7 +298,7 @@ async fn an_expired_lease_goes_back_to_the_queue_and_its_old_holder_cannot_finis
         assert_eq!(s.requeue_expired_leases().await.unwrap(), 1);
         let second = s.claim_next_submission(30).await.unwrap().unwrap();
         assert_eq!((second.id, second.attempts), (id, 2));
-        assert!(!s.renew_lease(id, &dead.lease, 30).await.unwrap(), "the dead worker's lease is gone");
+        assert_eq!(s.renew_lease(id, &dead.lease, 30).await.unwrap(), Renewal::Lost, "the dead worker's lease is gone");
         assert!(!s.finish_submission(id, &dead.lease, &accepted()).await.unwrap());
         assert!(s.finish_submission(id, &second.lease, &accepted()).await.unwrap());
     })
@@ -363,6 +365,114 @@ async fn a_draft_per_problem_and_language_is_kept_updated_and_forgotten() {
         let odd = "fn main() { println!(\"'; DROP TABLE drafts; -- ünïcødé\\0\"); }\r\n\t";
         s.save_draft(u, "lcs", Language::Rust, odd).await.unwrap();
         assert_eq!(s.drafts(u, "lcs").await.unwrap()[0].1, odd);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_learner_cancels_a_waiting_or_running_submission_of_their_own() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let waiting = queued(&s, &submission(u, &key)).await;
+        let running = queued(&s, &submission(u, &key)).await;
+        let claim = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!(claim.id, waiting, "oldest first");
+        let (waiting, running, claim) = (running, waiting, claim);
+        let mut cancels = s.subscribe_cancellations();
+        let mut progress = s.subscribe_progress();
+
+        let other = s.create_guest().await.unwrap();
+        assert_eq!(s.cancel_submission(other, waiting).await.unwrap(), Cancel::NotFound, "not theirs");
+        assert_eq!(s.cancel_submission(u, waiting).await.unwrap(), Cancel::Cancelled);
+        let row = s.submission(u, waiting).await.unwrap().unwrap();
+        assert_eq!(row.status, SubmissionStatus::Done);
+        assert_eq!(row.result.unwrap().verdict, Verdict::Cancelled);
+        let event = progress.recv().await.unwrap();
+        assert_eq!((event.submission, event.finished, event.verdict), (waiting, true, Some(Verdict::Cancelled)));
+        assert!(s.claim_next_submission(30).await.unwrap().is_none(), "a cancelled submission is never claimed");
+
+        assert_eq!(s.cancel_submission(u, running).await.unwrap(), Cancel::Stopping);
+        assert_eq!(cancels.recv().await.unwrap(), running, "its worker hears it");
+        assert_eq!(s.renew_lease(running, &claim.lease, 30).await.unwrap(), Renewal::CancelRequested);
+        assert!(s.finish_submission(running, &claim.lease, &SubmissionResult::cancelled()).await.unwrap());
+        assert_eq!(s.cancel_submission(u, running).await.unwrap(), Cancel::AlreadyDone);
+        assert_eq!(s.cancel_submission(u, 999_999).await.unwrap(), Cancel::NotFound);
+
+        // A worker that dies after the learner cancelled: the next claim sees the request.
+        let again = queued(&s, &submission(u, &key)).await;
+        let dead = s.claim_next_submission(0).await.unwrap().unwrap();
+        assert_eq!(s.cancel_submission(u, again).await.unwrap(), Cancel::Stopping);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        assert_eq!(s.requeue_expired_leases().await.unwrap(), 1);
+        let next = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!((next.id, next.cancel_requested, dead.cancel_requested), (again, true, false));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn custom_input_runs_are_queued_like_tests_but_kept_out_of_history_and_status() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let custom = NewSubmission { custom_input: Some("3\nabc\n"), samples_only: true, ..submission(u, &key) };
+        let id = queued(&s, &custom).await;
+        let claim = s.claim_next_submission(30).await.unwrap().unwrap();
+        assert_eq!((claim.id, claim.custom_input.as_deref()), (id, Some("3\nabc\n")));
+        assert!(s.finish_submission(id, &claim.lease, &accepted()).await.unwrap());
+        assert!(s.recent_submissions(u, "lcs", 10).await.unwrap().is_empty(), "not in the history");
+        assert!(s.problem_statuses(u).await.unwrap().is_empty(), "does not make the problem attempted");
+        assert_eq!(s.submission(u, id).await.unwrap().unwrap().id, id, "its result is readable by id");
+        // It counts against the pending cap like any run.
+        for _ in 0..3 {
+            queued(&s, &custom).await;
+        }
+        assert_eq!(s.enqueue_submission(&custom, LIMITS).await.unwrap(), Enqueue::LearnerBusy { pending: 3 });
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_learner_who_submits_too_often_is_told_when_to_try_again() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let key = format!("user:{u}");
+        let limits = PendingLimits { per_minute: 4, ..LIMITS };
+        let mut made = Vec::new();
+        for _ in 0..4 {
+            let Enqueue::Queued(id) = s.enqueue_submission(&submission(u, &key), limits).await.unwrap() else {
+                panic!("within the rate")
+            };
+            made.push(id);
+            // Judged at once (a fast compile error): the pending cap never binds.
+            let claim = s.claim_next_submission(30).await.unwrap().unwrap();
+            assert!(s.finish_submission(claim.id, &claim.lease, &accepted()).await.unwrap());
+        }
+        match s.enqueue_submission(&submission(u, &key), limits).await.unwrap() {
+            Enqueue::TooFast { retry_after } => assert!((1..=61).contains(&retry_after), "{retry_after}"),
+            other => panic!("the fifth in a minute is refused: {other:?}"),
+        }
+        // Simultaneous requests cannot slip past it either.
+        let v = s.create_guest().await.unwrap();
+        let vkey = format!("user:{v}");
+        let attempts: Vec<_> = (0..8)
+            .map(|_| {
+                let (s, vkey) = (s.clone(), vkey.clone());
+                tokio::spawn(async move {
+                    s.enqueue_submission(&submission(v, &vkey), PendingLimits { per_learner: 100, ..limits })
+                        .await
+                        .unwrap()
+                })
+            })
+            .collect();
+        let mut queued = 0;
+        for a in attempts {
+            if matches!(a.await.unwrap(), Enqueue::Queued(_)) {
+                queued += 1;
+            }
+        }
+        assert_eq!(queued, 4);
     })
     .await;
 }

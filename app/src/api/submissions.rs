@@ -11,7 +11,7 @@ use {
     super::respond,
     crate::ssr::{AppState, session, state::internal},
     domain::Language,
-    store::{Enqueue, NewSubmission, PendingLimits},
+    store::{Cancel, Enqueue, NewSubmission, PendingLimits},
 };
 
 /// Largest source accepted, in bytes. Solutions are one function; this is generous.
@@ -20,6 +20,13 @@ pub const MAX_SOURCE_BYTES: usize = 50_000;
 pub const MAX_PENDING_PER_LEARNER: i64 = 3;
 /// … and all guest accounts from one address together (a crowd of guests is one learner).
 pub const MAX_PENDING_PER_GUEST_ADDRESS: i64 = 6;
+/// Runs (samples, submissions, custom inputs) one learner may make in any minute: a fast
+/// compile error never fills the pending cap, so this is what bounds a script.
+pub const MAX_PER_MINUTE_PER_LEARNER: i64 = 20;
+/// … and all guests from one address together.
+pub const MAX_PER_MINUTE_PER_GUEST_ADDRESS: i64 = 40;
+/// Largest custom input, in bytes: a typed or pasted test, not a generated one.
+pub const MAX_CUSTOM_INPUT_BYTES: usize = 100_000;
 
 /// Queues a solution. `samples_only`: "Run" (sample tests) rather than "Submit" (all tests).
 /// Returns the submission id; progress streams from `/api/submissions/<id>/events`.
@@ -32,47 +39,117 @@ pub async fn submit_solution(
 ) -> Result<i64, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        let user = session::require_user(&state).await?;
-        let language = offered_language(&state, &problem_id, &language)?;
-        if source.trim().is_empty() {
-            return Err(ApiError::bad_input("Write a solution first."));
+        enqueue(
+            &state,
+            Run { problem_id: &problem_id, language: &language, source: &source, samples_only, custom_input: None },
+        )
+        .await
+    })
+    .await
+}
+
+/// "Run with custom input": runs the solution, and the reference beside it, on `input` instead
+/// of the tests (same limits as a test; hidden tests stay hidden). Queued like a submission;
+/// the result's `custom` holds both runs.
+#[server(endpoint = "run_custom")]
+pub async fn run_custom_input(
+    problem_id: String,
+    language: String,
+    source: String,
+    input: String,
+) -> Result<i64, ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        if input.len() > MAX_CUSTOM_INPUT_BYTES {
+            return Err(ApiError::bad_input(format!("Custom input may be at most {MAX_CUSTOM_INPUT_BYTES} bytes.")));
         }
-        check_source_text(&source)?;
-        if !state.accepts_submissions {
-            return Err(ApiError::bad_input("The judge is not running on this server."));
+        if input.contains('\0') {
+            return Err(ApiError::bad_input("The input contains a NUL character; remove it."));
         }
-        // Whose turn in the queue: an account is one learner; guests from one address are one.
-        let (fair_key, per_fair_key) = match (&user.username, session::client_ip()) {
-            (None, Some(ip)) => (format!("guest@{ip}"), MAX_PENDING_PER_GUEST_ADDRESS),
-            _ => (format!("user:{}", user.id), MAX_PENDING_PER_LEARNER),
-        };
-        let new = NewSubmission {
-            user: user.id,
+        let run = Run {
             problem_id: &problem_id,
-            language,
+            language: &language,
             source: &source,
-            samples_only,
-            fair_key: &fair_key,
+            samples_only: true,
+            custom_input: Some(&input),
         };
-        let limits = PendingLimits { per_learner: MAX_PENDING_PER_LEARNER, per_fair_key };
-        match state.store.enqueue_submission(&new, limits).await.map_err(internal("queueing submission"))? {
-            Enqueue::Queued(id) => {
-                if let Err(e) = state.store.announce_queued().await {
-                    // Workers also poll the queue, so this only delays the judging.
-                    tracing::warn!(error = %e, "could not wake the judge workers");
-                }
-                Ok(id)
-            }
-            Enqueue::LearnerBusy { pending } => Err(ApiError::bad_input(format!(
-                "You have {pending} submissions waiting for the judge; wait for one to finish."
-            ))),
-            Enqueue::FairKeyBusy { pending } => Err(ApiError::bad_input(format!(
-                "Guests from your address have {pending} submissions waiting for the judge; wait for one to \
-                 finish, or sign up."
-            ))),
+        enqueue(&state, run).await
+    })
+    .await
+}
+
+/// Stops a waiting or running submission of the learner's. Running ones stop within a tick of
+/// the sandbox; the event stream then ends with the `cancelled` verdict.
+#[server(endpoint = "cancel_submission")]
+pub async fn cancel_submission(id: i64) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        match state.store.cancel_submission(user.id, id).await.map_err(internal("cancelling submission"))? {
+            Cancel::Cancelled | Cancel::Stopping => Ok(()),
+            Cancel::AlreadyDone => Err(ApiError::bad_input("The judge has already finished this submission.")),
+            Cancel::NotFound => Err(ApiError::NotFound("Submission".into())),
         }
     })
     .await
+}
+
+/// What a learner asked the judge to run.
+#[cfg(feature = "ssr")]
+struct Run<'a> {
+    problem_id: &'a str,
+    language: &'a str,
+    source: &'a str,
+    samples_only: bool,
+    custom_input: Option<&'a str>,
+}
+
+/// Checks a run and queues it within the learner's limits; wakes the workers.
+#[cfg(feature = "ssr")]
+async fn enqueue(state: &AppState, run: Run<'_>) -> Result<i64, ApiError> {
+    let user = session::require_user(state).await?;
+    let language = offered_language(state, run.problem_id, run.language)?;
+    if run.source.trim().is_empty() {
+        return Err(ApiError::bad_input("Write a solution first."));
+    }
+    check_source_text(run.source)?;
+    if !state.accepts_submissions {
+        return Err(ApiError::bad_input("The judge is not running on this server."));
+    }
+    // Whose turn in the queue: an account is one learner; guests from one address are one.
+    let (fair_key, per_fair_key, per_minute) = match (&user.username, session::client_ip()) {
+        (None, Some(ip)) => (format!("guest@{ip}"), MAX_PENDING_PER_GUEST_ADDRESS, MAX_PER_MINUTE_PER_GUEST_ADDRESS),
+        _ => (format!("user:{}", user.id), MAX_PENDING_PER_LEARNER, MAX_PER_MINUTE_PER_LEARNER),
+    };
+    let new = NewSubmission {
+        user: user.id,
+        problem_id: run.problem_id,
+        language,
+        source: run.source,
+        samples_only: run.samples_only,
+        fair_key: &fair_key,
+        custom_input: run.custom_input,
+    };
+    let limits = PendingLimits { per_learner: MAX_PENDING_PER_LEARNER, per_fair_key, per_minute };
+    match state.store.enqueue_submission(&new, limits).await.map_err(internal("queueing submission"))? {
+        Enqueue::Queued(id) => {
+            if let Err(e) = state.store.announce_queued().await {
+                // Workers also poll the queue, so this only delays the judging.
+                tracing::warn!(error = %e, "could not wake the judge workers");
+            }
+            Ok(id)
+        }
+        Enqueue::LearnerBusy { pending } => Err(ApiError::bad_input(format!(
+            "You have {pending} submissions waiting for the judge; wait for one to finish."
+        ))),
+        Enqueue::FairKeyBusy { pending } => Err(ApiError::bad_input(format!(
+            "Guests from your address have {pending} submissions waiting for the judge; wait for one to \
+             finish, or sign up."
+        ))),
+        Enqueue::TooFast { retry_after } => Err(ApiError::bad_input(format!(
+            "That is {per_minute} runs in a minute, the most the judge takes; try again in {retry_after} s."
+        ))),
+    }
 }
 
 /// The language, if `problem_id` exists and can be solved in it.

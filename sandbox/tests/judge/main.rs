@@ -3,6 +3,7 @@
 
 mod backstop;
 mod concurrency;
+mod custom_input;
 mod determinism;
 mod hostile;
 mod problems;

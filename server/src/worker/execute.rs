@@ -1,13 +1,13 @@
-//! Judging one claimed submission: keep the lease alive, forward progress, store the result
-//! only while the lease holds.
+//! Judging one claimed submission: keep the lease alive, forward progress, stop when the learner
+//! cancels, store the result only while the lease holds.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use domain::{ProgressEvent, SubmissionResult};
-use store::ClaimedSubmission;
-use tokio::sync::mpsc;
+use store::{ClaimedSubmission, Renewal};
+use tokio::sync::{broadcast, mpsc};
 
 use super::Worker;
 use super::judge::Outcome;
@@ -33,8 +33,10 @@ impl Worker {
         }
         let cancel = Arc::new(AtomicBool::new(false));
         let heartbeat = tokio::spawn(keep_lease(self.clone_parts(), claim.clone(), cancel.clone()));
+        let listener = tokio::spawn(stop_on_cancel(self.store.subscribe_cancellations(), id, cancel.clone()));
         let outcome = self.judge(&claim, cancel.clone()).await;
         heartbeat.abort();
+        listener.abort();
         match outcome {
             Outcome::Judged(result) => self.finish(&claim, result).await,
             Outcome::Cancelled if *self.stopped.borrow() => {
@@ -42,7 +44,15 @@ impl Worker {
                     tracing::warn!(submission = id, error = %e, "could not give a submission back; its lease will expire");
                 }
             }
-            Outcome::Cancelled => tracing::warn!(submission = id, "stopped judging: the lease was lost"),
+            // Stopped by the learner, or by losing the lease: one renewal tells which.
+            Outcome::Cancelled => match self.store.renew_lease(id, &claim.lease, self.lease_secs).await {
+                Ok(Renewal::CancelRequested) => {
+                    tracing::info!(submission = id, "cancelled by the learner");
+                    self.finish(&claim, SubmissionResult::cancelled()).await
+                }
+                Ok(_) => tracing::warn!(submission = id, "stopped judging: the lease was lost"),
+                Err(e) => tracing::warn!(submission = id, error = %e, "stopped judging; its lease will expire"),
+            },
         }
     }
 
@@ -109,13 +119,29 @@ async fn keep_lease(
             }
         }
         match store.renew_lease(claim.id, &claim.lease, lease_secs).await {
-            Ok(true) => {}
-            Ok(false) => {
+            Ok(Renewal::Held) => {}
+            Ok(Renewal::Lost | Renewal::CancelRequested) => {
                 cancel.store(true, Ordering::Relaxed);
                 return;
             }
             // A failed renewal is not yet a lost lease: try again next time round.
             Err(e) => tracing::warn!(submission = claim.id, error = %e, "could not renew the lease"),
+        }
+    }
+}
+
+/// Stops the judging the moment the learner cancels this submission (the sandbox checks the
+/// flag every epoch tick, 10 ms; a compile is killed within a few ms).
+async fn stop_on_cancel(mut cancels: broadcast::Receiver<i64>, id: i64, cancel: Arc<AtomicBool>) {
+    loop {
+        match cancels.recv().await {
+            Ok(cancelled) if cancelled == id => {
+                cancel.store(true, Ordering::Relaxed);
+                return;
+            }
+            // Skipped some under a flood: the lease renewal still sees the flag in the row.
+            Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
+            Err(broadcast::error::RecvError::Closed) => return,
         }
     }
 }

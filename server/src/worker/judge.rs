@@ -21,7 +21,7 @@ pub struct JudgingConfig {
 }
 
 pub struct Judging {
-    judge: Judge,
+    pub(super) judge: Judge,
     problems: HashMap<String, Arc<Problem>>,
 }
 
@@ -53,6 +53,14 @@ impl Judging {
             tracing::error!(submission = claim.id, problem = %claim.problem_id, "submission for a problem the judge cannot load");
             return Outcome::Judged(SubmissionResult::internal_error(INTERNAL_ERROR_MESSAGE));
         };
+        if claim.cancel_requested {
+            // Cancelled while an earlier claim (whose worker died) was judging it.
+            return Outcome::Judged(SubmissionResult::cancelled());
+        }
+        if let Some(input) = &claim.custom_input {
+            progress(ProgressEvent { submission: claim.id, done: 0, total: 1, verdict: None, finished: false });
+            return self.run_custom(claim, &problem, input, cancel);
+        }
         let tests = if claim.samples_only { Tests::Samples } else { Tests::All };
         let total = problem.tests.iter().filter(|t| tests == Tests::All || t.sample).count();
         let id = claim.id;
@@ -143,6 +151,7 @@ fn result_of(report: Report) -> SubmissionResult {
         message: report.message,
         total_tests: report.total_tests,
         scaling: None,
+        custom: None,
         tests: report
             .tests
             .into_iter()

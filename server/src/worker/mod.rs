@@ -4,6 +4,7 @@
 //! way the database is the queue, so a crash loses nothing: a dead worker's lease runs out and
 //! the submission is judged again by whoever claims it next.
 
+mod custom_run;
 mod execute;
 mod judge;
 
