@@ -19,8 +19,9 @@ use tower_http::trace::TraceLayer;
 
 use crate::{csrf, demo_runs, submission_events};
 
-/// Largest request body accepted: forms are small; a longer answer than this is not an answer.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest request body accepted: forms are small; the largest is a run with custom input
+/// (`MAX_SOURCE_BYTES` + `MAX_CUSTOM_INPUT_BYTES`, percent-encoded).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 #[derive(Clone, FromRef)]
 pub struct ServerState {

@@ -228,7 +228,7 @@ async fn oversized_and_malformed_bodies_get_4xx(backend: Backend) {
     let s = TestServer::start_on(backend).await;
     let mut c = s.client();
     c.sign_up("ken", "thompson unix").await;
-    let big = "z".repeat(200 * 1024);
+    let big = "z".repeat(300 * 1024);
     let r = c.call("answer", &[("question_id", "x"), ("answer", &big)]).await;
     assert_eq!(r.status, 413);
     let garbage =

@@ -14,6 +14,9 @@ on_both_backends!(
     a_submission_whose_worker_died_is_judged_when_its_lease_runs_out,
     bad_submissions_are_refused,
     one_learners_slow_compiles_do_not_hold_up_another_learner,
+    a_learner_cancels_a_running_and_a_waiting_submission,
+    a_custom_input_runs_beside_the_reference,
+    a_learner_who_submits_too_often_is_told_when_to_try_again,
 );
 
 fn judged_config(db: DatabaseUrl) -> ServeConfig {
@@ -166,6 +169,7 @@ async fn a_submission_whose_worker_died_is_judged_when_its_lease_runs_out(backen
         source: &source,
         samples_only: true,
         fair_key: "user:crashy",
+        custom_input: None,
     };
     let limits = PendingLimits { per_learner: 3, per_fair_key: 3, per_minute: 100 };
     let Enqueue::Queued(id) = store.enqueue_submission(&new, limits).await.unwrap() else { panic!("not queued") };
@@ -243,11 +247,116 @@ async fn bad_submissions_are_refused(backend: Backend) {
         .await;
     assert_eq!(r.status, 400, "over the source limit");
     // Percent-encoding triples this one past the request body limit.
-    let huge = "/".repeat(50_000);
+    let huge = "/".repeat(100_000);
     let r = c
         .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", &huge), ("samples_only", "true")])
         .await;
     assert_eq!(r.status, 413);
     assert_eq!(c.call("submission", &[("id", "999")]).await.status, 404);
+    s.stop().await;
+}
+
+/// A const-eval loop keeps rustc busy until the compile limit (10 s) stops it.
+const COMPILE_SPIN: &str = "const X: u64 = { let mut i: u64 = 1; while i != 0 { i = i.wrapping_mul(3); } i };\nfn lcs(_a: &str, _b: &str) -> i32 { X as i32 }\n";
+
+async fn status_of(c: &mut Client, id: i64) -> serde_json::Value {
+    c.call("submission", &[("id", &id.to_string())]).await.json()
+}
+
+async fn a_learner_cancels_a_running_and_a_waiting_submission(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
+    let mut c = s.client();
+    c.sign_up("canceller", "long enough").await;
+    let running = submit(&mut c, "rust", COMPILE_SPIN, false).await;
+    let waiting = submit(&mut c, "rust", &solution("ref.rs"), false).await;
+    let deadline = Instant::now() + Duration::from_secs(240);
+    while status_of(&mut c, running).await["status"] != "running" {
+        assert!(Instant::now() < deadline, "the judge never started");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Let the compiler get going, then cancel the waiting one first: it never runs.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(c.call("cancel_submission", &[("id", &waiting.to_string())]).await.status, 200);
+    let w = status_of(&mut c, waiting).await;
+    assert_eq!((w["status"].as_str(), w["result"]["verdict"].as_str()), (Some("done"), Some("cancelled")));
+
+    let asked = Instant::now();
+    let r = c.call("cancel_submission", &[("id", &running.to_string())]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let done = loop {
+        let v = status_of(&mut c, running).await;
+        if v["status"] == "done" {
+            break v;
+        }
+        // Well inside the 10 s the compile would take if nothing stopped it.
+        assert!(asked.elapsed() < Duration::from_secs(5), "still {} after {:?}", v["status"], asked.elapsed());
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
+    eprintln!("cancel → stored cancellation of a running compile: {:?}", asked.elapsed());
+    assert_eq!(done["result"]["verdict"], "cancelled");
+    let again = c.call("cancel_submission", &[("id", &running.to_string())]).await;
+    assert_eq!(again.status, 400, "already finished: {}", again.body);
+    let mut other = s.client();
+    other.sign_up("bystander", "long enough").await;
+    assert_eq!(other.call("cancel_submission", &[("id", &waiting.to_string())]).await.status, 404, "not theirs");
+
+    // The worker is free again and judges the next one normally.
+    let next = submit(&mut c, "rust", &solution("ref.rs"), true).await;
+    assert_eq!(wait_done(&mut c, next).await["result"]["verdict"], "AC");
+    s.stop().await;
+}
+
+async fn a_custom_input_runs_beside_the_reference(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
+    let mut c = s.client();
+    c.sign_up("experimenter", "long enough").await;
+    let wrong = "fn lcs(a: &str, b: &str) -> i32 { a.len().min(b.len()) as i32 }";
+    let run = |source: &str, input: &str| {
+        [
+            ("problem_id", "lcs".to_string()),
+            ("language", "rust".into()),
+            ("source", source.into()),
+            ("input", input.into()),
+        ]
+    };
+    let args = run(wrong, "kitten\nsitting\n");
+    let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = c.call("run_custom", &pairs).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let done = wait_done(&mut c, r.json().as_i64().unwrap()).await;
+    let custom = &done["result"]["custom"];
+    assert_eq!(custom["yours"]["stdout"].as_str().map(str::trim), Some("6"));
+    assert_eq!(custom["reference"]["stdout"].as_str().map(str::trim), Some("4"));
+    assert_eq!(custom["same_output"], false);
+    assert_eq!(done["result"]["title"], "Ran: output differs from the reference");
+    let history = c.call("submissions", &[("problem_id", "lcs")]).await.json();
+    assert_eq!(history.as_array().map(Vec::len), Some(0), "custom runs stay out of the history");
+
+    let args = run(wrong, &"1".repeat(32_001));
+    let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = c.call("run_custom", &pairs).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("at most 32000 bytes"), "{}", r.body);
+    s.stop().await;
+}
+
+async fn a_learner_who_submits_too_often_is_told_when_to_try_again(backend: Backend) {
+    let (db, _dir) = fresh_database(backend).await;
+    let s = TestServer::start_with(judged_config(db)).await;
+    let mut c = s.client();
+    c.sign_up("hasty", "long enough").await;
+    // Cancelled at once, so the pending cap never binds: only the rate does.
+    for n in 0..20 {
+        let id = submit(&mut c, "rust", &format!("fn lcs( // {n}"), true).await;
+        assert_eq!(c.call("cancel_submission", &[("id", &id.to_string())]).await.status, 200);
+        wait_done(&mut c, id).await;
+    }
+    let r = c
+        .call("submit", &[("problem_id", "lcs"), ("language", "rust"), ("source", "fn lcs("), ("samples_only", "true")])
+        .await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("20 runs in a minute") && r.body.contains("try again in"), "{}", r.body);
     s.stop().await;
 }

@@ -26,7 +26,7 @@ pub const MAX_PER_MINUTE_PER_LEARNER: i64 = 20;
 /// … and all guests from one address together.
 pub const MAX_PER_MINUTE_PER_GUEST_ADDRESS: i64 = 40;
 /// Largest custom input, in bytes: a typed or pasted test, not a generated one.
-pub const MAX_CUSTOM_INPUT_BYTES: usize = 100_000;
+pub const MAX_CUSTOM_INPUT_BYTES: usize = 32_000;
 
 /// Queues a solution. `samples_only`: "Run" (sample tests) rather than "Submit" (all tests).
 /// Returns the submission id; progress streams from `/api/submissions/<id>/events`.
