@@ -16,6 +16,7 @@ use crate::pages::{
     not_found::NotFound,
     problem::ProblemPage,
     problems::ProblemsPage,
+    submission::SubmissionPage,
 };
 
 /// The document around the app. Rendered on the server only.
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/demos/:id") view=DemoPage ssr=SsrMode::Async />
                     <Route path=path!("/problems") view=ProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/problems/:id") view=ProblemPage ssr=SsrMode::Async />
+                    <Route path=path!("/submissions/:id") view=SubmissionPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />

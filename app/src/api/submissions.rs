@@ -60,12 +60,7 @@ pub async fn run_custom_input(
 ) -> Result<i64, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        if input.len() > MAX_CUSTOM_INPUT_BYTES {
-            return Err(ApiError::bad_input(format!("Custom input may be at most {MAX_CUSTOM_INPUT_BYTES} bytes.")));
-        }
-        if input.contains('\0') {
-            return Err(ApiError::bad_input("The input contains a NUL character; remove it."));
-        }
+        check_custom_input(&input)?;
         let run = Run {
             problem_id: &problem_id,
             language: &language,
@@ -96,17 +91,17 @@ pub async fn cancel_submission(id: i64) -> Result<(), ApiError> {
 
 /// What a learner asked the judge to run.
 #[cfg(feature = "ssr")]
-struct Run<'a> {
-    problem_id: &'a str,
-    language: &'a str,
-    source: &'a str,
-    samples_only: bool,
-    custom_input: Option<&'a str>,
+pub(crate) struct Run<'a> {
+    pub problem_id: &'a str,
+    pub language: &'a str,
+    pub source: &'a str,
+    pub samples_only: bool,
+    pub custom_input: Option<&'a str>,
 }
 
 /// Checks a run and queues it within the learner's limits; wakes the workers.
 #[cfg(feature = "ssr")]
-async fn enqueue(state: &AppState, run: Run<'_>) -> Result<i64, ApiError> {
+pub(crate) async fn enqueue(state: &AppState, run: Run<'_>) -> Result<i64, ApiError> {
     let user = session::require_user(state).await?;
     let language = offered_language(state, run.problem_id, run.language)?;
     if run.source.trim().is_empty() {
@@ -175,8 +170,20 @@ pub(crate) fn check_source_text(source: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// A custom input the store and the sandbox can take: within the size cap, no NUL characters.
 #[cfg(feature = "ssr")]
-async fn own_submission(state: &AppState, id: i64) -> Result<SubmissionView, ApiError> {
+pub(crate) fn check_custom_input(input: &str) -> Result<(), ApiError> {
+    if input.len() > MAX_CUSTOM_INPUT_BYTES {
+        return Err(ApiError::bad_input(format!("Custom input may be at most {MAX_CUSTOM_INPUT_BYTES} bytes.")));
+    }
+    if input.contains('\0') {
+        return Err(ApiError::bad_input("The input contains a NUL character; remove it."));
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn own_submission(state: &AppState, id: i64) -> Result<SubmissionView, ApiError> {
     let user = session::require_user(state).await?;
     state
         .store

@@ -4,6 +4,7 @@
 //! a page load.
 
 pub mod compiler_diagnostics;
+pub mod custom_run;
 pub mod dashboard;
 pub mod demo_panel;
 pub mod heatmap;
@@ -12,4 +13,6 @@ pub mod problem_filter;
 pub mod problem_list;
 pub mod progress_bar;
 pub mod scaling_chart;
+pub mod submission_history;
+pub mod submission_page;
 pub mod verdict_table;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use domain::Verdict;
 
 use super::compiler_diagnostics;
+use super::custom_run::CustomRunReport;
 use super::scaling_chart::ScalingChart;
 use crate::api::{SubmissionView, human_count};
 
@@ -19,7 +20,11 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
             .into_any();
     };
     let class = format!("verdict verdict-{}", result.verdict.css());
-    let what = if submission.samples_only { "Sample tests" } else { "All tests" };
+    let what = match (&result.custom, submission.samples_only) {
+        (Some(_), _) => "Custom input",
+        (None, true) => "Sample tests",
+        (None, false) => "All tests",
+    };
     // A compile error's locations in the learner's file, for the editor to mark (editor.js).
     let diagnostics = (result.verdict == Verdict::CE)
         .then(|| result.message.as_deref().map(|m| compiler_diagnostics::parse(submission.language, m)))
@@ -29,16 +34,21 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
         <div class="result" data-verdict=result.verdict.as_str() data-diagnostics=diagnostics>
             <p class=class>{result.headline()}</p>
             <p class="muted">
-                {format!(
-                    "{what}: {} of {} run · peak memory {} KiB · submission #{}",
-                    result.tests.len(),
-                    result.total_tests,
-                    result.peak_memory / 1024,
-                    submission.id,
-                )}
+                {if result.custom.is_some() {
+                    format!("{what} · run #{}", submission.id)
+                } else {
+                    format!(
+                        "{what}: {} of {} run · peak memory {} KiB · submission #{}",
+                        result.tests.len(),
+                        result.total_tests,
+                        result.peak_memory / 1024,
+                        submission.id,
+                    )
+                }}
             </p>
             {result.message.map(|m| view! { <pre class="compiler-output">{m}</pre> })}
             {result.scaling.map(|report| view! { <ScalingChart report /> })}
+            {result.custom.map(|run| view! { <CustomRunReport run /> })}
             {(!result.tests.is_empty()).then(|| view! {
                 <table class="tests">
                     <thead>

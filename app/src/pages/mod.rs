@@ -6,3 +6,4 @@ pub mod lesson;
 pub mod not_found;
 pub mod problem;
 pub mod problems;
+pub mod submission;

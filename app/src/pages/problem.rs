@@ -33,6 +33,8 @@ pub fn ProblemPage() -> impl IntoView {
 fn Problem(problem: ProblemView) -> impl IntoView {
     let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, logged_in } = problem;
     let workbench_id = id.clone();
+    // Set by `submit_form` when a form sent without JavaScript was refused.
+    let refused = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("refused"));
     view! {
         <Title text=title.clone() />
         <article class="problem lesson" data-problem=id.clone()>
@@ -44,6 +46,7 @@ fn Problem(problem: ProblemView) -> impl IntoView {
             </p>
             <h1>{title}</h1>
             <div class="prose" inner_html=body_html></div>
+            {refused.map(|reason| view! { <p class="error" role="alert">{reason}</p> })}
             {if logged_in {
                 view! { <Workbench problem_id=workbench_id starters drafts /> }.into_any()
             } else {
