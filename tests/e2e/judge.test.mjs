@@ -107,3 +107,111 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
     await server.stop();
   }
 });
+
+// Off by one on purpose: custom input beside the reference is how the learner finds it.
+const tooLong = 'fn lcs(a: &str, b: &str) -> i32 {\n    a.len().min(b.len()) as i32\n}\n';
+// A const-eval loop keeps rustc busy for its whole 10 s limit: long enough to cancel.
+const compileSpin = 'const X: u64 = { let mut i: u64 = 1; while i != 0 { i = i.wrapping_mul(3); } i };\nfn lcs(_a: &str, _b: &str) -> i32 { X as i32 }\n';
+
+async function replaceCode(page, text) {
+  await page.locator('.workbench .cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
+test('custom input beside the reference, history, restore and cancel', async () => {
+  const server = await startServer(freshDatabase());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await openHydrated(page, server.url + '/problems/lcs');
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
+    await page.locator('.workbench .cm-content').waitFor();
+    await replaceCode(page, tooLong);
+
+    // Custom input, typed with the keyboard; both outputs come back side by side.
+    await page.getByText('Custom input', { exact: true }).click();
+    await page.getByLabel("Input, in the problem's input format").click();
+    await page.keyboard.type('kitten\nsitting\n');
+    await page.getByRole('button', { name: 'Run custom input' }).click();
+    const run = page.locator('.judge-result .custom-run');
+    await run.waitFor({ timeout: 120_000 });
+    assert.match(await run.innerText(), /differs from the reference/);
+    assert.equal((await run.getByLabel('Your program: standard output').innerText()).trim(), '6');
+    assert.equal((await run.getByLabel('Reference solution: standard output').innerText()).trim(), '4');
+    assert.match(await run.innerText(), /exit status 0 · [\d.]+ [kM]? ?\/ [\d.]+ [kMG]? ?instructions/);
+
+    // Two submissions: the history lists them newest first, custom runs left out.
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.locator('.judge-result [data-verdict="WA"]').waitFor({ timeout: 120_000 });
+    await replaceCode(page, refRust);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.locator('.judge-result [data-verdict="AC"]').waitFor({ timeout: 120_000 });
+    const history = page.locator('table.history tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('table.history tbody tr').length === 2);
+    assert.match(await history.nth(0).innerText(), /Accepted\s+Rust\s+all tests/);
+    assert.match(await history.nth(1).innerText(), /Wrong answer\s+Rust\s+all tests/);
+
+    // Restore the earlier code: it asks (the editor holds other code), then swaps it in.
+    page.once('dialog', (d) => { assert.match(d.message(), /Replace the code in the editor/); d.accept(); });
+    await history.nth(1).getByRole('button', { name: /Restore/ }).click();
+    await page.waitForFunction((code) => document.querySelector('#source').value === code, tooLong);
+
+    // Each submission opens on its own page: code and full report, and a way back.
+    const wrongId = await history.nth(1).getAttribute('data-submission');
+    await history.nth(1).getByRole('link', { name: /Open/ }).click();
+    await page.waitForURL(`**/submissions/${wrongId}`);
+    const report = page.locator('.submission-page');
+    await report.locator('[data-verdict="WA"]').waitFor();
+    assert.equal((await report.getByLabel('Submitted code').innerText()).trimEnd(), tooLong.trimEnd());
+    await report.getByRole('link', { name: 'Restore into editor' }).click();
+    await page.waitForURL(`**/problems/lcs?restore=${wrongId}`);
+    await page.waitForFunction((code) => document.querySelector('#source')?.value === code, tooLong);
+
+    // Cancel a submission while the compiler is busy with it.
+    await page.locator('.workbench .cm-content').waitFor();
+    await replaceCode(page, compileSpin);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForFunction(() => /Compiling/.test(document.querySelector('.judge-status').textContent), null, { timeout: 120_000 });
+    const asked = Date.now();
+    await cancel.click();
+    await page.locator('.judge-result [data-verdict="cancelled"]').waitFor({ timeout: 5_000 });
+    console.log(`cancel → cancelled verdict shown in the browser: ${Date.now() - asked} ms`);
+    assert.equal(await cancel.isHidden(), true, 'nothing left to cancel');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('without JavaScript the page still shows the statement and a form that submits', async () => {
+  const server = await startServer(freshDatabase());
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url + '/problems/lcs');
+    assert.match(await page.locator('.prose').innerText(), /subsequence/i, 'the statement');
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
+    await page.waitForURL(/\/problems\/lcs\??$/);
+    const source = page.locator('textarea#source');
+    assert.match(await source.inputValue(), /fn lcs/, 'the starter is in the plain textarea');
+    await source.fill(refRust);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.waitForURL(/\/submissions\/\d+$/);
+    // The page refreshes itself until the judge is done.
+    await page.locator('[data-verdict="AC"]').waitFor({ timeout: 120_000 });
+    assert.equal((await page.getByLabel('Submitted code').innerText()).trimEnd(), refRust.trimEnd());
+
+    // A refused run comes back to the problem with the reason.
+    await page.goto(server.url + '/problems/lcs');
+    await page.locator('textarea#source').fill('   ');
+    await page.getByRole('button', { name: 'Run samples' }).click();
+    await page.waitForURL('**/problems/lcs?refused=*');
+    assert.match(await page.getByRole('alert').innerText(), /Write a solution first/);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
