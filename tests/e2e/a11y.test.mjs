@@ -67,8 +67,21 @@ test('every page passes axe in light and dark', async () => {
     await openHydrated(page, server.url + '/problems/lcs');
     await page.locator('.workbench .cm-editor').waitFor();
     for (const v of await bothThemes(page)) found.push(`/problems/lcs (editor) ${v}`);
+    // … after a custom-input run (both outputs, stderr) and a run of the samples (the history).
+    await page.getByText('Custom input', { exact: true }).click();
+    await page.getByLabel("Input, in the problem's input format").fill('ab\nab\n');
+    await page.getByRole('button', { name: 'Run custom input' }).click();
+    await page.locator('.judge-result .custom-run').waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Run samples' }).click();
+    await page.locator('table.history tbody tr').first().waitFor({ timeout: 120_000 });
+    await page.locator('.judge-result [data-verdict]').waitFor();
+    for (const v of await bothThemes(page)) found.push(`/problems/lcs (custom run, history) ${v}`);
+    await page.locator('table.history tbody tr').first().getByRole('link', { name: /Open/ }).click();
+    await page.locator('.submission-page [data-verdict]').waitFor();
+    for (const v of await bothThemes(page)) found.push(`/submissions/N ${v}`);
     await openHydrated(page, server.url + '/lessons/dsa-dp-lcs-knapsack');
-    assert.equal(await page.locator('.practice li[data-status="new"]').count(), 2, 'both problems show as not tried');
+    assert.equal(await page.locator('.practice li[data-status="attempted"]').count(), 1, 'lcs was run above');
+    assert.equal(await page.locator('.practice li[data-status="new"]').count(), 1, 'the other is not tried');
     for (const v of await bothThemes(page)) found.push(`/lessons/dsa-dp-lcs-knapsack ${v}`);
     assert.deepEqual(found, []);
   } finally {
