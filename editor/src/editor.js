@@ -28,7 +28,6 @@ import { go } from '@codemirror/lang-go';
 import { tags as t } from '@lezer/highlight';
 
 const SELECTOR = 'textarea.code-editor';
-const VIM_KEY = 'prep.editor.vim';
 
 const languages = { rust: () => rust(), go: () => go() };
 
@@ -135,11 +134,11 @@ function enhance(textarea) {
     view.dispatch({ effects: vim.reconfigure(ext) });
   };
   if (vimToggle) {
-    vimToggle.checked = localStorage.getItem(VIM_KEY) === 'on';
+    // Checked or not as the server rendered it from the learner's account (the workbench saves
+    // a change there), so the choice follows them to another device.
     vimToggle.closest('.editor-options')?.removeAttribute('hidden');
     if (vimToggle.checked) setVim(true);
     vimToggle.addEventListener('change', () => {
-      localStorage.setItem(VIM_KEY, vimToggle.checked ? 'on' : 'off');
       setVim(vimToggle.checked);
     });
   }

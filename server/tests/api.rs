@@ -415,5 +415,12 @@ async fn drafts_follow_the_learner_and_bad_ones_are_refused(backend: Backend) {
 
     assert_eq!(c.call("reset_draft", &[("problem_id", "lcs"), ("language", "go")]).await.status, 200);
     assert_eq!(c.call("problem", &[("id", "lcs")]).await.json()["drafts"], serde_json::json!([]));
+
+    // The key bindings follow the learner too; nonsense is refused.
+    assert_eq!(c.call("problem", &[("id", "lcs")]).await.json()["keymap"], "standard");
+    assert_eq!(c.call("editor_keymap", &[("keymap", "vim")]).await.status, 200);
+    assert_eq!(other.call("problem", &[("id", "lcs")]).await.json()["keymap"], "vim", "on the other device");
+    let r = c.call("editor_keymap", &[("keymap", "emacs")]).await;
+    assert_eq!((r.status, r.body.contains("standard or vim")), (400, true), "{}", r.body);
     s.stop().await;
 }

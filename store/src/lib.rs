@@ -15,6 +15,7 @@ mod error;
 mod events;
 mod migrations;
 mod predictions;
+mod preferences;
 mod progress;
 mod queue;
 mod sessions;

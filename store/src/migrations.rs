@@ -15,6 +15,7 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (4, "demo predictions", include_str!("../migrations/sqlite/0004_demo_predictions.sql")),
     (5, "drafts", include_str!("../migrations/sqlite/0005_drafts.sql")),
     (6, "cancel and custom input", include_str!("../migrations/sqlite/0006_cancel_and_custom_input.sql")),
+    (7, "editor keymap", include_str!("../migrations/sqlite/0007_editor_keymap.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -22,6 +23,7 @@ const POSTGRES: &[(i64, &str, &str)] = &[
     (2, "demo predictions", include_str!("../migrations/postgres/0002_demo_predictions.sql")),
     (3, "drafts", include_str!("../migrations/postgres/0003_drafts.sql")),
     (4, "cancel and custom input", include_str!("../migrations/postgres/0004_cancel_and_custom_input.sql")),
+    (5, "editor keymap", include_str!("../migrations/postgres/0005_editor_keymap.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {

@@ -476,3 +476,17 @@ async fn a_learner_who_submits_too_often_is_told_when_to_try_again() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_editor_keymap_is_kept_per_account() {
+    each_backend(|s| async move {
+        let (a, b) = (s.create_guest().await.unwrap(), s.create_guest().await.unwrap());
+        assert_eq!(s.editor_keymap(a).await.unwrap(), domain::Keymap::Standard, "the default");
+        s.set_editor_keymap(a, domain::Keymap::Vim).await.unwrap();
+        assert_eq!(s.editor_keymap(a).await.unwrap(), domain::Keymap::Vim);
+        assert_eq!(s.editor_keymap(b).await.unwrap(), domain::Keymap::Standard, "per account");
+        s.set_editor_keymap(a, domain::Keymap::Standard).await.unwrap();
+        assert_eq!(s.editor_keymap(a).await.unwrap(), domain::Keymap::Standard);
+    })
+    .await;
+}

@@ -180,6 +180,20 @@ test('custom input beside the reference, history, restore and cancel', async () 
     await page.locator('.judge-result [data-verdict="cancelled"]').waitFor({ timeout: 5_000 });
     console.log(`cancel → cancelled verdict shown in the browser: ${Date.now() - asked} ms`);
     assert.equal(await cancel.isHidden(), true, 'nothing left to cancel');
+
+    // Vim keys, switched on once, are the learner's on every page load (kept with the account).
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/editor_keymap') && r.ok()),
+      page.getByLabel('Vim keys').check(),
+    ]);
+    await openHydrated(page, server.url + '/problems/lcs');
+    await page.locator('.workbench .cm-content').waitFor();
+    assert.equal(await page.getByLabel('Vim keys').isChecked(), true);
+    const lines = (await page.locator('#source').inputValue()).split('\n').length;
+    await page.locator('.workbench .cm-line').first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('dd');
+    await page.waitForFunction((n) => document.querySelector('#source').value.split('\n').length === n - 1, lines);
   } finally {
     await context.close();
     await server.stop();

@@ -1,6 +1,6 @@
-//! Drafts: the editor's text per problem and language, saved to the learner's account as they
-//! type (the workbench debounces, and sends the last one when the page is left), so it follows
-//! them to another device.
+//! The editor's state kept with the learner's account, so it follows them to another device:
+//! drafts (the text per problem and language, saved as they type — the workbench debounces, and
+//! sends the last one when the page is left) and the key bindings.
 
 use leptos::prelude::*;
 
@@ -32,6 +32,18 @@ pub async fn reset_draft(problem_id: String, language: String) -> Result<(), Api
         let user = session::require_user(&state).await?;
         let language = offered_language(&state, &problem_id, &language)?;
         state.store.delete_draft(user.id, &problem_id, language).await.map_err(internal("resetting draft"))
+    })
+    .await
+}
+
+/// "Vim keys" on or off, for every problem page on every device of this learner.
+#[server(endpoint = "editor_keymap")]
+pub async fn set_editor_keymap(keymap: String) -> Result<(), ApiError> {
+    respond(async {
+        let state = AppState::current()?;
+        let user = session::require_user(&state).await?;
+        let keymap: domain::Keymap = keymap.parse().map_err(|_| ApiError::bad_input("Keymap is standard or vim."))?;
+        state.store.set_editor_keymap(user.id, keymap).await.map_err(internal("saving keymap"))
     })
     .await
 }

@@ -21,9 +21,12 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
             .and_then(|l| state.catalog.lesson(l.as_str()))
             .map(|l| LessonLink { id: l.id.to_string(), title: l.title.clone() });
         let user = session::current_user(&state).await?;
-        let drafts = match &user {
-            Some(u) => state.store.drafts(u.id, &id).await.map_err(internal("reading drafts"))?,
-            None => Vec::new(),
+        let (drafts, keymap) = match &user {
+            Some(u) => (
+                state.store.drafts(u.id, &id).await.map_err(internal("reading drafts"))?,
+                state.store.editor_keymap(u.id).await.map_err(internal("reading keymap"))?,
+            ),
+            None => (Vec::new(), domain::Keymap::default()),
         };
         Ok(ProblemView {
             id: problem.id.to_string(),
@@ -33,6 +36,7 @@ pub async fn get_problem(id: String) -> Result<ProblemView, ApiError> {
             lesson,
             starters: problem.starters.clone(),
             drafts,
+            keymap,
             logged_in: user.is_some(),
         })
     })

@@ -160,6 +160,8 @@ pub struct ProblemView {
     pub starters: Vec<(Language, String)>,
     /// The learner's saved drafts, per language (empty for a visitor).
     pub drafts: Vec<(Language, String)>,
+    /// The learner's editor key bindings.
+    pub keymap: domain::Keymap,
     pub logged_in: bool,
 }
 

@@ -1,7 +1,7 @@
 //! The solving area of a problem page: pick a language, write the function, run the samples or
 //! submit, watch the judge's progress live, read the verdict per test.
 
-use domain::Language;
+use domain::{Keymap, Language};
 use leptos::prelude::*;
 
 use crate::api::{CancelSubmission, ProgressEvent, RunCustomInput, SubmitSolution};
@@ -17,6 +17,7 @@ pub fn Workbench(
     problem_id: String,
     starters: Vec<(Language, String)>,
     drafts: Vec<(Language, String)>,
+    keymap: Keymap,
 ) -> impl IntoView {
     let first = starters.first().map(|(l, _)| *l).unwrap_or(Language::Rust);
     let languages: Vec<Language> = starters.iter().map(|(l, _)| *l).collect();
@@ -99,6 +100,14 @@ pub fn Workbench(
                 custom.dispatch(RunCustomInput { problem_id, language, source, input: custom_input.get_untracked() });
             }
         }
+    };
+    let save_keymap = move |ev: leptos::ev::Event| {
+        let keymap = if event_target_checked(&ev) { Keymap::Vim } else { Keymap::Standard };
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::api::set_editor_keymap(keymap.to_string()).await {
+                leptos::logging::warn!("saving the keymap failed: {e}");
+            }
+        });
     };
     let on_cancel = move |_| {
         if let Some(p) = progress.get_untracked().filter(|p| !p.finished) {
@@ -203,8 +212,12 @@ pub fn Workbench(
                     >
                         "Cancel"
                     </button>
+                    // Shown by the editor module (it does the switching); saved to the account here.
                     <span class="editor-options" hidden>
-                        <label><input type="checkbox" name="vim" />"Vim keys"</label>
+                        <label>
+                            <input type="checkbox" name="vim" checked=keymap == Keymap::Vim on:change=save_keymap />
+                            "Vim keys"
+                        </label>
                     </span>
                     <span class="judge-status" role="status">
                         {move || status_line(sending(), progress.get())}

@@ -31,7 +31,7 @@ pub fn ProblemPage() -> impl IntoView {
 
 #[component]
 fn Problem(problem: ProblemView) -> impl IntoView {
-    let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, logged_in } = problem;
+    let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, keymap, logged_in } = problem;
     let workbench_id = id.clone();
     // Set by `submit_form` when a form sent without JavaScript was refused.
     let refused = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("refused"));
@@ -48,7 +48,7 @@ fn Problem(problem: ProblemView) -> impl IntoView {
             <div class="prose" inner_html=body_html></div>
             {refused.map(|reason| view! { <p class="error" role="alert">{reason}</p> })}
             {if logged_in {
-                view! { <Workbench problem_id=workbench_id starters drafts /> }.into_any()
+                view! { <Workbench problem_id=workbench_id starters drafts keymap /> }.into_any()
             } else {
                 view! {
                     <section class="workbench">
