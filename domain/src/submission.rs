@@ -51,7 +51,7 @@ pub struct SubmissionResult {
     /// A run on the learner's own input (`Run with custom input`), with the reference's run
     /// beside it; `tests` is empty then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<crate::CustomRun>,
+    pub custom: Option<Box<crate::CustomRun>>,
 }
 
 impl SubmissionResult {

@@ -304,6 +304,23 @@ async fn a_learner_cancels_a_running_and_a_waiting_submission(backend: Backend) 
     // The worker is free again and judges the next one normally.
     let next = submit(&mut c, "rust", &solution("ref.rs"), true).await;
     assert_eq!(wait_done(&mut c, next).await["result"]["verdict"], "AC");
+
+    // The history lists all three, newest first, each with a way to open and restore it.
+    let history = c.call("history_html", &[("problem_id", "lcs")]).await;
+    assert_eq!(history.status, 200);
+    let html = history.json().as_str().unwrap_or_default().to_string();
+    let rows: Vec<usize> = [next, waiting, running]
+        .iter()
+        .map(|id| html.find(&format!("data-submission=\"{id}\"")).unwrap_or_else(|| panic!("{id} listed: {html}")))
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "newest first: {html}");
+    assert_eq!(html.matches(">Cancelled<").count(), 2, "{html}");
+    assert!(
+        html.contains(&format!("href=\"/submissions/{next}\"")) && html.contains(&format!("data-restore=\"{next}\""))
+    );
+    let page = c.call("submission_page_html", &[("id", &running.to_string())]).await.json();
+    assert!(page.as_str().unwrap_or_default().contains("wrapping_mul"), "its code is on its page");
+    assert_eq!(other.call("submission_page_html", &[("id", &running.to_string())]).await.status, 404);
     s.stop().await;
 }
 

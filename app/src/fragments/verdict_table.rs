@@ -48,7 +48,7 @@ pub fn VerdictTable(submission: SubmissionView) -> impl IntoView {
             </p>
             {result.message.map(|m| view! { <pre class="compiler-output">{m}</pre> })}
             {result.scaling.map(|report| view! { <ScalingChart report /> })}
-            {result.custom.map(|run| view! { <CustomRunReport run /> })}
+            {result.custom.map(|run| view! { <CustomRunReport run=*run /> })}
             {(!result.tests.is_empty()).then(|| view! {
                 <table class="tests">
                     <thead>

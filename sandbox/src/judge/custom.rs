@@ -11,7 +11,7 @@ use crate::limits::CUSTOM_OUTPUT_CAP;
 #[derive(Debug)]
 pub enum CustomOutcome {
     CompileError(String),
-    Ran(CustomRun),
+    Ran(Box<CustomRun>),
 }
 
 impl Judge {
@@ -69,13 +69,13 @@ impl Judge {
         let same_output = (theirs.end == End::Success && mine.end == End::Success)
             .then(|| problem.checker.accepts(&theirs.stdout, &mine.stdout));
         let reference_ok = theirs.end == End::Success;
-        Ok(CustomOutcome::Ran(CustomRun {
+        Ok(CustomOutcome::Ran(Box::new(CustomRun {
             input: cap(&String::from_utf8_lossy(input), CUSTOM_OUTPUT_CAP),
             yours: report(&mine, fuel),
             reference: reference_ok.then(|| report(&theirs, widest)),
             same_output,
             note,
-        }))
+        })))
     }
 
     fn custom_limits(&self, problem: &Problem, fuel: u64) -> RunLimits {

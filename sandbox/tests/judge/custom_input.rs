@@ -12,7 +12,7 @@ fn run(lang: Language, source: &str, input: &str) -> CustomOutcome {
 
 fn ran(outcome: CustomOutcome) -> domain::CustomRun {
     match outcome {
-        CustomOutcome::Ran(run) => run,
+        CustomOutcome::Ran(run) => *run,
         CustomOutcome::CompileError(e) => panic!("compile error: {e}"),
     }
 }

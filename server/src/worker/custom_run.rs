@@ -37,7 +37,7 @@ impl Judging {
 
 /// Nothing is graded: the verdict says how the learner's run ended, the title whether its
 /// output agrees with the reference's.
-fn result_of(run: CustomRun) -> SubmissionResult {
+fn result_of(run: Box<CustomRun>) -> SubmissionResult {
     let verdict = match run.yours.end {
         RunEnd::Finished => Verdict::AC,
         RunEnd::Exit(_) | RunEnd::Crashed(_) => Verdict::RE,

@@ -26,6 +26,8 @@ pub struct Judging {
 }
 
 /// How judging one submission ended.
+// One per submission, moved once: its size does not matter, and boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 pub enum Outcome {
     Judged(SubmissionResult),
     /// Stopped because the worker lost its lease or is shutting down: store nothing.
