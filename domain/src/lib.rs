@@ -6,6 +6,7 @@
 //! Small on purpose (serde only): the browser bundle compiles it too. Every type parses from and
 //! prints to one spelling, the one stored in the database and sent over the API.
 
+mod card;
 mod custom_run;
 mod difficulty;
 mod growth;
@@ -18,6 +19,7 @@ mod rating;
 mod submission;
 mod verdict;
 
+pub use card::{CardKind, CardRef};
 pub use custom_run::{CustomRun, RunEnd, RunReport};
 pub use difficulty::Difficulty;
 pub use growth::{Growth, ScalingPoint, ScalingReport};

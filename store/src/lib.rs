@@ -18,6 +18,7 @@ mod predictions;
 mod preferences;
 mod progress;
 mod queue;
+mod review;
 mod sessions;
 mod submissions;
 #[cfg(feature = "test-support")]
@@ -34,6 +35,7 @@ pub use error::{OpenError, StoreError};
 pub use predictions::{NewPrediction, PredictionRecord, PredictionTally};
 pub use progress::{LessonStates, QuestionStates};
 pub use queue::{ClaimedSubmission, Lease, Renewal};
+pub use review::{CardState, DueCounts, Review};
 pub use sessions::SESSION_LIFETIME_SECS;
 pub use submissions::{Cancel, Enqueue, NewSubmission, PendingLimits};
 pub use users::{Claim, Credentials, SessionUser, UserId};

@@ -16,6 +16,7 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (5, "drafts", include_str!("../migrations/sqlite/0005_drafts.sql")),
     (6, "cancel and custom input", include_str!("../migrations/sqlite/0006_cancel_and_custom_input.sql")),
     (7, "editor keymap", include_str!("../migrations/sqlite/0007_editor_keymap.sql")),
+    (8, "review", include_str!("../migrations/sqlite/0008_review.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -24,6 +25,7 @@ const POSTGRES: &[(i64, &str, &str)] = &[
     (3, "drafts", include_str!("../migrations/postgres/0003_drafts.sql")),
     (4, "cancel and custom input", include_str!("../migrations/postgres/0004_cancel_and_custom_input.sql")),
     (5, "editor keymap", include_str!("../migrations/postgres/0005_editor_keymap.sql")),
+    (6, "review", include_str!("../migrations/postgres/0006_review.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {

@@ -490,3 +490,43 @@ async fn the_editor_keymap_is_kept_per_account() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn reviews_are_logged_and_move_their_card() {
+    each_backend(|s| async move {
+        let u = s.create_guest().await.unwrap();
+        let card = domain::CardKind::Question.card("gmp-q1");
+        assert_eq!(s.card_state(u, &card).await.unwrap(), None, "not met yet");
+        let t = 1_900_000_000;
+        let first = store::Review {
+            card: card.clone(),
+            rating: Rating::Good,
+            at: t,
+            stability: 2.3065,
+            difficulty: 2.118,
+            interval_days: 2,
+            due: t + 2 * 86_400,
+        };
+        s.record_review(u, &first).await.unwrap();
+        let again = store::Review { rating: Rating::Again, at: t + 2 * 86_400, due: t + 2 * 86_400 + 600, ..first.clone() };
+        s.record_review(u, &again).await.unwrap();
+        let state = s.card_state(u, &card).await.unwrap().unwrap();
+        assert_eq!((state.reps, state.lapses, state.due, state.last_review), (2, 1, t + 2 * 86_400 + 600, Some(t + 2 * 86_400)));
+        assert_eq!(state.memory, Some((2.3065, 2.118)));
+        assert_eq!(s.review_log(u, &card).await.unwrap(), [(Rating::Good, t), (Rating::Again, t + 2 * 86_400)]);
+
+        let problem = domain::CardKind::Problem.card("lcs");
+        s.record_review(u, &store::Review { card: problem.clone(), due: t + 5 * 86_400, ..first.clone() }).await.unwrap();
+        let counts = |now| {
+            let s = s.clone();
+            async move { s.due_counts(u, now).await.unwrap() }
+        };
+        assert_eq!(counts(t).await, store::DueCounts { now: 0, week: 2 });
+        assert_eq!(counts(t + 3 * 86_400).await, store::DueCounts { now: 1, week: 2 });
+        let due = s.due_cards(u, t + 6 * 86_400, 10).await.unwrap();
+        assert_eq!(due.iter().map(|c| c.card.clone()).collect::<Vec<_>>(), [card, problem], "most overdue first");
+        let other = s.create_guest().await.unwrap();
+        assert_eq!(s.due_counts(other, t + 9 * 86_400).await.unwrap(), store::DueCounts::default(), "per learner");
+    })
+    .await;
+}
