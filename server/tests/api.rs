@@ -20,6 +20,7 @@ on_both_backends!(
     continue_points_at_the_last_lesson_until_it_is_done,
     problems_linked_from_lessons_have_pages,
     drafts_follow_the_learner_and_bad_ones_are_refused,
+    a_rated_question_enters_the_review_queue,
 );
 
 async fn home_lesson_and_404_pages_render_on_the_server(backend: Backend) {
@@ -422,5 +423,27 @@ async fn drafts_follow_the_learner_and_bad_ones_are_refused(backend: Backend) {
     assert_eq!(other.call("problem", &[("id", "lcs")]).await.json()["keymap"], "vim", "on the other device");
     let r = c.call("editor_keymap", &[("keymap", "emacs")]).await;
     assert_eq!((r.status, r.body.contains("standard or vim")), (400, true), "{}", r.body);
+    s.stop().await;
+}
+
+async fn a_rated_question_enters_the_review_queue(backend: Backend) {
+    let s = TestServer::start_on(backend).await;
+    let mut c = s.client();
+    c.sign_up("reviewer", "long enough").await;
+    let (_, question) = first_lesson(&mut c).await;
+    let summary = |v: serde_json::Value| (v["due_now"].as_i64(), v["due_week"].as_i64());
+    assert_eq!(summary(c.call("review_summary", &[]).await.json()), (Some(0), Some(0)), "nothing rated yet");
+    assert!(!c.get("/").await.body.contains("review-summary"), "no review line for an empty queue");
+
+    // A first Good: FSRS's initial stability for Good is 2.3 days, so due in two days.
+    assert_eq!(c.call("rate", &[("question_id", &question), ("rating", "good")]).await.status, 200);
+    assert_eq!(summary(c.call("review_summary", &[]).await.json()), (Some(0), Some(1)));
+    // Again: back within the session (ten minutes), still not due this second.
+    assert_eq!(c.call("rate", &[("question_id", &question), ("rating", "again")]).await.status, 200);
+    assert_eq!(summary(c.call("review_summary", &[]).await.json()), (Some(0), Some(1)), "one card, moved");
+    let home = c.get("/").await.body;
+    assert!(home.contains("0 cards due today, 1 in the next 7 days"), "the home page says so");
+    let mut visitor = s.client();
+    assert_eq!(summary(visitor.call("review_summary", &[]).await.json()), (Some(0), Some(0)));
     s.stop().await;
 }

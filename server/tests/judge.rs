@@ -119,6 +119,9 @@ async fn a_reference_solution_is_accepted_and_a_wrong_one_shows_expected_vs_actu
     let mut stranger = s.client();
     stranger.sign_up("stranger", "long enough").await;
     assert_eq!(stranger.call("submission_source", &[("id", &oldest)]).await.status, 404);
+    // Solved: the problem is in the review queue, due within the week.
+    let due = c.call("review_summary", &[]).await.json();
+    assert_eq!(due["due_week"], 1, "{due}");
     s.stop().await;
 }
 

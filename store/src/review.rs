@@ -107,8 +107,9 @@ impl Store {
 
     /// Cards due at `now`, most overdue first.
     pub async fn due_cards(&self, user: UserId, now: i64, limit: i64) -> Result<Vec<CardState>> {
-        let sql =
-            format!("SELECT {CARD_COLUMNS} FROM review_cards WHERE user_id = $1 AND due <= $2 ORDER BY due, kind, card_id LIMIT $3");
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM review_cards WHERE user_id = $1 AND due <= $2 ORDER BY due, kind, card_id LIMIT $3"
+        );
         let rows: Vec<CardRow> =
             sqlx::query_as(&sql).bind(user.get()).bind(now).bind(limit).fetch_all(&self.pool).await?;
         rows.into_iter().map(card_state).collect()

@@ -241,4 +241,19 @@ impl Store {
             .await?;
         Ok(if exists.is_some() { Cancel::AlreadyDone } else { Cancel::NotFound })
     }
+
+    /// Full submissions to a problem made at or after `since` that the judge did not accept
+    /// (cancelled ones and custom runs aside): the judge's side of a problem card's rating.
+    pub async fn failed_full_attempts(&self, user: UserId, problem_id: &str, since: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM submissions WHERE user_id = $1 AND problem_id = $2 AND created_at >= $3
+                 AND samples_only = 0 AND custom_input IS NULL AND status = 'done'
+                 AND verdict NOT IN ('AC', 'cancelled', 'IE')",
+        )
+        .bind(user.get())
+        .bind(problem_id)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?)
+    }
 }

@@ -508,15 +508,21 @@ async fn reviews_are_logged_and_move_their_card() {
             due: t + 2 * 86_400,
         };
         s.record_review(u, &first).await.unwrap();
-        let again = store::Review { rating: Rating::Again, at: t + 2 * 86_400, due: t + 2 * 86_400 + 600, ..first.clone() };
+        let again =
+            store::Review { rating: Rating::Again, at: t + 2 * 86_400, due: t + 2 * 86_400 + 600, ..first.clone() };
         s.record_review(u, &again).await.unwrap();
         let state = s.card_state(u, &card).await.unwrap().unwrap();
-        assert_eq!((state.reps, state.lapses, state.due, state.last_review), (2, 1, t + 2 * 86_400 + 600, Some(t + 2 * 86_400)));
+        assert_eq!(
+            (state.reps, state.lapses, state.due, state.last_review),
+            (2, 1, t + 2 * 86_400 + 600, Some(t + 2 * 86_400))
+        );
         assert_eq!(state.memory, Some((2.3065, 2.118)));
         assert_eq!(s.review_log(u, &card).await.unwrap(), [(Rating::Good, t), (Rating::Again, t + 2 * 86_400)]);
 
         let problem = domain::CardKind::Problem.card("lcs");
-        s.record_review(u, &store::Review { card: problem.clone(), due: t + 5 * 86_400, ..first.clone() }).await.unwrap();
+        s.record_review(u, &store::Review { card: problem.clone(), due: t + 5 * 86_400, ..first.clone() })
+            .await
+            .unwrap();
         let counts = |now| {
             let s = s.clone();
             async move { s.due_counts(u, now).await.unwrap() }

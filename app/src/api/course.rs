@@ -195,6 +195,10 @@ pub async fn rate_question(question_id: String, rating: String) -> Result<Rating
         }
         let rating = parse_rating(&rating)?;
         state.store.rate_question(user.id, &question_id, rating).await.map_err(internal("saving rating"))?;
+        let card = domain::CardKind::Question.card(question_id);
+        crate::ssr::review::record(&state.store, user.id, card, rating, store::now())
+            .await
+            .map_err(internal("scheduling the review"))?;
         Ok(rating)
     })
     .await

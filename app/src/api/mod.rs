@@ -12,6 +12,7 @@ mod drafts;
 mod error;
 pub mod fields;
 mod problems;
+mod review;
 mod submission_pages;
 mod submissions;
 mod theme;
@@ -26,6 +27,7 @@ pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use error::set_status;
 pub use problems::*;
+pub use review::*;
 pub use submission_pages::*;
 pub use submissions::*;
 pub use theme::*;

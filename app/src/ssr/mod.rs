@@ -1,7 +1,8 @@
 //! Server-only parts of the app (the `ssr` feature): the state server functions share, sessions,
-//! passwords, login throttling. Never in the browser bundle. SQL lives in the `store` crate.
+//! passwords, login throttling, spaced-review scheduling. Never in the browser bundle. SQL lives in the `store` crate.
 
 pub mod password;
+pub mod review;
 pub mod session;
 pub mod state;
 pub mod throttle;

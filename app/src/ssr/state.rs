@@ -31,7 +31,7 @@ impl AppState {
 }
 
 /// Logs a store error with context and hides it from the user.
-pub fn internal(context: &'static str) -> impl FnOnce(store::StoreError) -> ApiError {
+pub fn internal<E: std::fmt::Display>(context: &'static str) -> impl FnOnce(E) -> ApiError {
     move |e| {
         tracing::error!(error = %e, "{context}");
         ApiError::Internal

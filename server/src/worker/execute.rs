@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use domain::{ProgressEvent, SubmissionResult};
+use domain::{CardKind, ProgressEvent, Rating, SubmissionResult, Verdict};
 use store::{ClaimedSubmission, Renewal};
 use tokio::sync::{broadcast, mpsc};
 
@@ -90,11 +90,27 @@ impl Worker {
                 if let Err(e) = self.store.publish_progress(&ProgressEvent::finished(claim.id, &result)).await {
                     tracing::warn!(submission = claim.id, error = %e, "could not publish the verdict");
                 }
+                let solved = result.verdict == Verdict::AC && !claim.samples_only && claim.custom_input.is_none();
+                if solved && let Err(e) = self.review_solved(claim).await {
+                    tracing::warn!(submission = claim.id, error = %e, "could not schedule the problem for review");
+                }
             }
             // Another worker took over after our lease ran out; its result is the one kept.
             Ok(false) => tracing::warn!(submission = claim.id, "result dropped: the lease was lost"),
             Err(e) => tracing::error!(submission = claim.id, error = %e, "could not store the judge's result"),
         }
+    }
+
+    /// A solved problem enters (or moves in) the learner's review queue, rated by the judge:
+    /// accepted without a failed full submission since it was last reviewed → Good, after
+    /// failures → Hard.
+    async fn review_solved(&self, claim: &ClaimedSubmission) -> Result<(), app::ssr::review::ReviewError> {
+        let card = CardKind::Problem.card(claim.problem_id.clone());
+        let since = self.store.card_state(claim.user, &card).await?.and_then(|c| c.last_review).unwrap_or(0);
+        let failed = self.store.failed_full_attempts(claim.user, &claim.problem_id, since).await?;
+        let rating = if failed == 0 { Rating::Good } else { Rating::Hard };
+        app::ssr::review::record(&self.store, claim.user, card, rating, store::now()).await?;
+        Ok(())
     }
 
     fn clone_parts(&self) -> (store::Store, i64, tokio::sync::watch::Receiver<bool>) {

@@ -1,0 +1,43 @@
+//! Spaced review between the scheduler (the `review` crate) and the store: a rating moves its
+//! card as FSRS says and is logged. Used by the `rate` server function (questions) and by the
+//! judge workers (a solved problem enters the queue with the judge's rating).
+
+use domain::{CardRef, Rating};
+use review::{CardMemory, DesiredRetention, Scheduler, SchedulerError};
+use store::{Review, Store, StoreError, UserId};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Scheduler(#[from] SchedulerError),
+}
+
+/// Schedules `card` after `rating` at `now` and stores the review.
+pub async fn record(
+    store: &Store,
+    user: UserId,
+    card: CardRef,
+    rating: Rating,
+    now: i64,
+) -> Result<Review, ReviewError> {
+    let state = store.card_state(user, &card).await?;
+    let memory =
+        state.as_ref().and_then(|s| s.memory).map(|(stability, difficulty)| CardMemory { stability, difficulty });
+    let last_review = state.as_ref().and_then(|s| s.last_review);
+    // Learners' own retention and fitted parameters come with the settings page.
+    let scheduler = Scheduler::new(DesiredRetention::default());
+    let next = scheduler.review(memory, last_review, rating, now)?;
+    let review = Review {
+        card,
+        rating,
+        at: now,
+        stability: next.memory.stability,
+        difficulty: next.memory.difficulty,
+        interval_days: next.interval_days,
+        due: next.due,
+    };
+    store.record_review(user, &review).await?;
+    Ok(review)
+}
