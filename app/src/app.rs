@@ -16,6 +16,7 @@ use crate::pages::{
     not_found::NotFound,
     problem::ProblemPage,
     problems::ProblemsPage,
+    review::ReviewPage,
     submission::SubmissionPage,
 };
 
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/problems") view=ProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/problems/:id") view=ProblemPage ssr=SsrMode::Async />
                     <Route path=path!("/submissions/:id") view=SubmissionPage ssr=SsrMode::Async />
+                    <Route path=path!("/review") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />

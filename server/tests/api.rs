@@ -445,5 +445,32 @@ async fn a_rated_question_enters_the_review_queue(backend: Backend) {
     assert!(home.contains("0 cards due today, 1 in the next 7 days"), "the home page says so");
     let mut visitor = s.client();
     assert_eq!(summary(visitor.call("review_summary", &[]).await.json()), (Some(0), Some(0)));
+
+    // The review page's form: bad ratings are refused with a reason, a good one is logged.
+    let rate = |kind: &'static str, id: &str, rating: &'static str| {
+        vec![
+            ("kind", kind.to_string()),
+            ("card_id", id.to_string()),
+            ("rating", rating.to_string()),
+            ("ahead", "true".into()),
+        ]
+    };
+    let refused = [
+        (rate("question", "no-such-question", "good"), 404, "Review card"),
+        (rate("question", &question, "meh"), 400, "again, hard, good or easy"),
+        (rate("lesson", &question, "good"), 400, "question or problem"),
+        (rate("problem", "lcs", "good"), 404, "Review card"),
+    ];
+    for (form, status, says) in refused {
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = c.call("review_rate", &pairs).await;
+        assert_eq!(r.status, status, "{}", r.body);
+        assert!(r.body.contains(says), "{status}: {}", r.body);
+    }
+    let form = rate("question", &question, "easy");
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(c.call("review_rate", &pairs).await.status, 200);
+    let html = c.call("review_card_html", &[("ahead", "true")]).await.json();
+    assert!(html.as_str().unwrap_or_default().contains("Nothing to review right now"), "just reviewed: skipped ahead");
     s.stop().await;
 }

@@ -105,13 +105,26 @@ impl Store {
         Ok(())
     }
 
-    /// Cards due at `now`, most overdue first.
-    pub async fn due_cards(&self, user: UserId, now: i64, limit: i64) -> Result<Vec<CardState>> {
+    /// Cards due by `until` (now, or later to review ahead) and not reviewed after
+    /// `reviewed_before` (reviewing ahead skips what was just seen), most overdue first.
+    pub async fn due_cards(
+        &self,
+        user: UserId,
+        until: i64,
+        reviewed_before: i64,
+        limit: i64,
+    ) -> Result<Vec<CardState>> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM review_cards WHERE user_id = $1 AND due <= $2 ORDER BY due, kind, card_id LIMIT $3"
+            "SELECT {CARD_COLUMNS} FROM review_cards WHERE user_id = $1 AND due <= $2
+                 AND COALESCE(last_review, 0) < $3 ORDER BY due, kind, card_id LIMIT $4"
         );
-        let rows: Vec<CardRow> =
-            sqlx::query_as(&sql).bind(user.get()).bind(now).bind(limit).fetch_all(&self.pool).await?;
+        let rows: Vec<CardRow> = sqlx::query_as(&sql)
+            .bind(user.get())
+            .bind(until)
+            .bind(reviewed_before)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter().map(card_state).collect()
     }
 

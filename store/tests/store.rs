@@ -529,8 +529,14 @@ async fn reviews_are_logged_and_move_their_card() {
         };
         assert_eq!(counts(t).await, store::DueCounts { now: 0, week: 2 });
         assert_eq!(counts(t + 3 * 86_400).await, store::DueCounts { now: 1, week: 2 });
-        let due = s.due_cards(u, t + 6 * 86_400, 10).await.unwrap();
-        assert_eq!(due.iter().map(|c| c.card.clone()).collect::<Vec<_>>(), [card, problem], "most overdue first");
+        let due = s.due_cards(u, t + 6 * 86_400, i64::MAX, 10).await.unwrap();
+        assert_eq!(
+            due.iter().map(|c| c.card.clone()).collect::<Vec<_>>(),
+            [card.clone(), problem],
+            "most overdue first"
+        );
+        let not_just_seen = s.due_cards(u, t + 6 * 86_400, t + 86_400, 10).await.unwrap();
+        assert_eq!(not_just_seen.len(), 1, "the question was reviewed on day 2: {not_just_seen:?}");
         let other = s.create_guest().await.unwrap();
         assert_eq!(s.due_counts(other, t + 9 * 86_400).await.unwrap(), store::DueCounts::default(), "per learner");
     })

@@ -2,27 +2,13 @@
 // has run (charts drawn, data table open) — checked in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { startServer, freshDatabase } from './server.mjs';
 import { launch, openHydrated } from './browser.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { bothThemes } from './axe.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** axe violations on the page as it is, in one theme: "rule: selector…" lines. */
-async function violations(page, theme) {
-  await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
-  return result.violations.map((v) => `${theme} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')} (${v.nodes.length})`);
-}
-
-async function bothThemes(page) {
-  return [...await violations(page, 'light'), ...await violations(page, 'dark')];
-}
 
 test('every page passes axe in light and dark', async () => {
   const server = await startServer(freshDatabase());
@@ -30,7 +16,7 @@ test('every page passes axe in light and dark', async () => {
   const page = await context.newPage();
   try {
     const found = [];
-    for (const path of ['/', '/login', '/signup', '/problems', '/problems/lcs', '/demos/work-stealing', '/lessons/go-gmp-model', '/no-such-page']) {
+    for (const path of ['/', '/login', '/signup', '/review', '/problems', '/problems/lcs', '/demos/work-stealing', '/lessons/go-gmp-model', '/no-such-page']) {
       await openHydrated(page, server.url + path);
       for (const v of await bothThemes(page)) found.push(`${path} ${v}`);
     }

@@ -11,14 +11,14 @@ export function freshDatabase() {
   return path.join(mkdtempSync(path.join(tmpdir(), 'prep-e2e-')), 'prep.db');
 }
 
-/** Starts the server on a free port; resolves with { url, stop }. */
-export function startServer(database) {
+/** Starts the server on a free port (`env`: extra variables); resolves with { url, stop }. */
+export function startServer(database, env = {}) {
   const bin = process.env.PREP_BIN ?? path.join(root, 'target', 'debug', 'prep');
   const child = spawn(bin, ['--addr', '127.0.0.1:0', '--database', database], {
     cwd: root,
     env: { ...process.env, RUST_LOG: 'info', NO_COLOR: '1', PREP_CONTENT: path.join(root, 'content'), PREP_SITE: path.join(root, 'target', 'site'),
       // The Go build cache the Rust tests warmed: a cold one costs a minute.
-      PREP_DEMO_CACHE: path.join(root, 'target', 'demo-test-cache') },
+      PREP_DEMO_CACHE: path.join(root, 'target', 'demo-test-cache'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -15,6 +15,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/" attr:class="brand">"Prep"</A>
                 <A href="/">"Course"</A>
                 <A href="/problems">"Problems"</A>
+                <A href="/review">"Review"</A>
                 <A href="/dashboard">"Dashboard"</A>
             </nav>
             <div class="account">

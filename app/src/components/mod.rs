@@ -2,6 +2,7 @@ pub mod drafts;
 pub mod error_box;
 pub mod header;
 pub mod history_panel;
+pub mod module_script;
 pub mod question_card;
 pub mod server_fragment;
 pub mod status_mark;

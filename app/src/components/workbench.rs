@@ -8,6 +8,7 @@ use crate::api::{CancelSubmission, ProgressEvent, RunCustomInput, SubmitSolution
 use crate::components::drafts::Drafts;
 use crate::components::error_box::action_error;
 use crate::components::history_panel::HistoryPanel;
+use crate::components::module_script::load_module;
 
 /// The editor bundle (built from `editor/` by `cargo xtask site`); only problem pages load it.
 const EDITOR_MODULE: &str = "/pkg/editor/editor.js";
@@ -49,7 +50,7 @@ pub fn Workbench(
     let sending = move || submit.pending().get() || custom.pending().get();
     let running = move || sending() || progress.get().is_some_and(|p| !p.finished);
 
-    load_editor();
+    load_module(EDITOR_MODULE);
     // Each language keeps its own text: switching shows the other one's draft or starter, and
     // switching back finds what was written.
     let on_language = move |ev: leptos::ev::Event| {
@@ -269,25 +270,6 @@ fn confirm_replace(question: &str) -> bool {
         let _ = question;
         false
     }
-}
-
-/// The server-rendered `<script>` loads the editor on a full page load; after a client-side
-/// navigation it is inserted by the DOM rather than parsed, and may not run, so the module is
-/// also added to `<head>` here. A module runs once per document however often it is added.
-fn load_editor() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let selector = format!("head script[src=\"{EDITOR_MODULE}\"]");
-        if document.query_selector(&selector).ok().flatten().is_some() {
-            return;
-        }
-        if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
-            let _ = script.set_attribute("type", "module");
-            let _ = script.set_attribute("src", EDITOR_MODULE);
-            let _ = head.append_child(&script);
-        }
-    });
 }
 
 fn status_line(sending: bool, progress: Option<ProgressEvent>) -> String {

@@ -12,6 +12,7 @@ pub mod outline;
 pub mod problem_filter;
 pub mod problem_list;
 pub mod progress_bar;
+pub mod review_card;
 pub mod scaling_chart;
 pub mod submission_history;
 pub mod submission_page;

@@ -6,4 +6,5 @@ pub mod lesson;
 pub mod not_found;
 pub mod problem;
 pub mod problems;
+pub mod review;
 pub mod submission;

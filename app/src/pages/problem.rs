@@ -34,7 +34,10 @@ fn Problem(problem: ProblemView) -> impl IntoView {
     let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, keymap, logged_in } = problem;
     let workbench_id = id.clone();
     // Set by `submit_form` when a form sent without JavaScript was refused.
-    let refused = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("refused"));
+    let query = leptos_router::hooks::use_query_map();
+    let refused = query.with_untracked(|q| q.get("refused"));
+    // From the review page: solve it again from a blank editor (the starter, not the draft).
+    let drafts = if query.with_untracked(|q| q.get("fresh").is_some_and(|v| v == "1")) { Vec::new() } else { drafts };
     view! {
         <Title text=title.clone() />
         <article class="problem lesson" data-problem=id.clone()>

@@ -14,6 +14,23 @@ pub enum ReviewError {
     Scheduler(#[from] SchedulerError),
 }
 
+/// The learner's scheduler (their own retention and fitted parameters come with the settings page).
+fn scheduler() -> Scheduler {
+    Scheduler::new(DesiredRetention::default())
+}
+
+fn memory_of(state: Option<&store::CardState>) -> (Option<CardMemory>, Option<i64>) {
+    let memory = state.and_then(|s| s.memory).map(|(stability, difficulty)| CardMemory { stability, difficulty });
+    (memory, state.and_then(|s| s.last_review))
+}
+
+/// What each rating would do to `state` now: the whole days until it is due (0: within the
+/// session), for the buttons.
+pub fn preview(state: &store::CardState, now: i64) -> Result<[(Rating, u32); 4], ReviewError> {
+    let (memory, last_review) = memory_of(Some(state));
+    Ok(scheduler().preview(memory, last_review, now)?.map(|(r, s)| (r, s.interval_days)))
+}
+
 /// Schedules `card` after `rating` at `now` and stores the review.
 pub async fn record(
     store: &Store,
