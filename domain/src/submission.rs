@@ -55,11 +55,11 @@ pub struct SubmissionResult {
 }
 
 impl SubmissionResult {
-    /// The result of a submission the judge could not judge (its failure is logged, not shown).
-    pub fn internal_error(message: impl Into<String>) -> Self {
+    /// A result no test ran for: a verdict and what to say about it.
+    pub fn without_tests(verdict: Verdict, message: impl Into<String>) -> Self {
         SubmissionResult {
-            verdict: Verdict::IE,
-            title: Verdict::IE.description().into(),
+            verdict,
+            title: verdict.description().into(),
             message: Some(message.into()),
             tests: Vec::new(),
             total_tests: 0,
@@ -70,14 +70,14 @@ impl SubmissionResult {
         }
     }
 
+    /// The result of a submission the judge could not judge (its failure is logged, not shown).
+    pub fn internal_error(message: impl Into<String>) -> Self {
+        SubmissionResult::without_tests(Verdict::IE, message)
+    }
+
     /// The result of a submission its learner cancelled before the judge finished.
     pub fn cancelled() -> Self {
-        SubmissionResult {
-            verdict: Verdict::Cancelled,
-            title: Verdict::Cancelled.description().into(),
-            message: Some("You cancelled this submission before the judge finished.".into()),
-            ..SubmissionResult::internal_error("")
-        }
+        SubmissionResult::without_tests(Verdict::Cancelled, "You cancelled this submission before the judge finished.")
     }
 
     /// "Accepted — 3.1 M instructions", "Wrong answer on test 3", "Compile error".

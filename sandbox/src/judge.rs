@@ -309,12 +309,7 @@ impl Judge {
         on_run_thread(|| {
             let mut results = Vec::with_capacity(tests.len());
             for ((index, test), &fuel) in tests.iter().zip(fuel_limits) {
-                let limits = RunLimits {
-                    fuel,
-                    memory_bytes: problem.limits.memory_mb << 20,
-                    output_bytes: (problem.limits.output_kb << 10) as usize,
-                    wall: wall_backstop(fuel),
-                };
+                let limits = test_limits(problem, fuel);
                 let stdin: Arc<[u8]> = Arc::from(test.input.as_slice());
                 let outcome = prepared.run(stdin, &limits, cancel.cloned())?;
                 if outcome.end == End::Cancelled {
@@ -339,6 +334,17 @@ struct Stop {
     end: End,
     /// The first line of the program's stderr (a panic message), capped.
     stderr: String,
+}
+
+/// The limits of one run of `problem`'s program with `fuel` instructions: its memory and
+/// output caps, and the wall-clock backstop for that much fuel.
+fn test_limits(problem: &Problem, fuel: u64) -> RunLimits {
+    RunLimits {
+        fuel,
+        memory_bytes: problem.limits.memory_mb << 20,
+        output_bytes: (problem.limits.output_kb << 10) as usize,
+        wall: wall_backstop(fuel),
+    }
 }
 
 /// Runs `work` on a thread with a stack big enough for `MAX_WASM_STACK`.

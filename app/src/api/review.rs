@@ -85,7 +85,7 @@ pub async fn review_card_html(ahead: bool) -> Result<String, ApiError> {
                 }
                 CardKind::Problem => {
                     let Some(p) = state.catalog.problems.get(card.card.id.as_str()) else { continue };
-                    let title = format!("<h2>{}</h2>", escape(&p.title));
+                    let title = view! { <h2>{p.title.clone()}</h2> }.to_html();
                     (title, String::new(), None, Some(("/problems".to_string(), "Problem".to_string())))
                 }
             };
@@ -107,11 +107,6 @@ pub async fn review_card_html(ahead: bool) -> Result<String, ApiError> {
         Ok(view! { <NothingDue due_week=counts.week /> }.to_html())
     })
     .await
-}
-
-#[cfg(feature = "ssr")]
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A rating from the review page's form: schedules the card and goes back to the page (for a

@@ -7,7 +7,7 @@ use super::ApiError;
 #[cfg(feature = "ssr")]
 use {
     super::respond,
-    super::submissions::{Run, check_custom_input, enqueue, own_submission},
+    super::submissions::{Run, check_custom_input, enqueue, own_source, own_submission},
     crate::ssr::{AppState, session, state::internal},
 };
 
@@ -37,14 +37,9 @@ pub async fn history_html(problem_id: String) -> Result<String, ApiError> {
 pub async fn submission_page_html(id: i64) -> Result<String, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        let submission = own_submission(&state, id).await?;
         let user = session::require_user(&state).await?;
-        let (_, source) = state
-            .store
-            .submission_source(user.id, id)
-            .await
-            .map_err(internal("reading submission"))?
-            .ok_or_else(|| ApiError::NotFound("Submission".into()))?;
+        let submission = own_submission(&state, user.id, id).await?;
+        let (_, source) = own_source(&state, user.id, id).await?;
         let title = state.catalog.problems.get(submission.problem_id.as_str()).map(|p| p.title.clone());
         Ok(view! { <crate::fragments::submission_page::SubmissionPage submission source title now=store::now() /> }
             .to_html())

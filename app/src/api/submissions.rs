@@ -183,11 +183,21 @@ pub(crate) fn check_custom_input(input: &str) -> Result<(), ApiError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn own_submission(state: &AppState, id: i64) -> Result<SubmissionView, ApiError> {
-    let user = session::require_user(state).await?;
+pub(crate) async fn own_submission(state: &AppState, user: store::UserId, id: i64) -> Result<SubmissionView, ApiError> {
     state
         .store
-        .submission(user.id, id)
+        .submission(user, id)
+        .await
+        .map_err(internal("reading submission"))?
+        .ok_or_else(|| ApiError::NotFound("Submission".into()))
+}
+
+/// The language and code of one of `user`'s submissions.
+#[cfg(feature = "ssr")]
+pub(crate) async fn own_source(state: &AppState, user: store::UserId, id: i64) -> Result<(Language, String), ApiError> {
+    state
+        .store
+        .submission_source(user, id)
         .await
         .map_err(internal("reading submission"))?
         .ok_or_else(|| ApiError::NotFound("Submission".into()))
@@ -197,7 +207,8 @@ pub(crate) async fn own_submission(state: &AppState, id: i64) -> Result<Submissi
 pub async fn get_submission(id: i64) -> Result<SubmissionView, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        own_submission(&state, id).await
+        let user = session::require_user(&state).await?;
+        own_submission(&state, user.id, id).await
     })
     .await
 }
@@ -208,7 +219,8 @@ pub async fn get_submission(id: i64) -> Result<SubmissionView, ApiError> {
 pub async fn submission_html(id: i64) -> Result<String, ApiError> {
     respond(async {
         let state = AppState::current()?;
-        let submission = own_submission(&state, id).await?;
+        let user = session::require_user(&state).await?;
+        let submission = own_submission(&state, user.id, id).await?;
         Ok(view! { <crate::fragments::verdict_table::VerdictTable submission /> }.to_html())
     })
     .await
@@ -233,12 +245,7 @@ pub async fn submission_source(id: i64) -> Result<(domain::Language, String), Ap
     respond(async {
         let state = AppState::current()?;
         let user = session::require_user(&state).await?;
-        state
-            .store
-            .submission_source(user.id, id)
-            .await
-            .map_err(internal("reading submission"))?
-            .ok_or_else(|| ApiError::NotFound("Submission".into()))
+        own_source(&state, user.id, id).await
     })
     .await
 }

@@ -8,6 +8,12 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
     view! { <p class="error" role="alert">{error.to_string()}</p> }
 }
 
+/// An error as HTML, for places that show server-rendered fragments with `inner_html`.
+pub fn error_html(error: &ApiError) -> String {
+    let text = error.to_string().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    format!("<p class=\"error\" role=\"alert\">{text}</p>")
+}
+
 /// Shows the error of the last run of an action, if it failed.
 pub fn action_error<T, S>(value: S) -> impl IntoView
 where

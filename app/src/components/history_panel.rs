@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::error_box::error_html;
+
 #[component]
 pub fn HistoryPanel(problem_id: String, refresh: Signal<u32>, on_restore: Callback<i64>) -> impl IntoView {
     // Empty on the server and on the first client render alike (hydration must match); filled
@@ -16,7 +18,7 @@ pub fn HistoryPanel(problem_id: String, refresh: Signal<u32>, on_restore: Callba
         leptos::task::spawn_local(async move {
             match crate::api::history_html(problem_id).await {
                 Ok(table) => html.set(table),
-                Err(e) => html.set(format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&e.to_string()))),
+                Err(e) => html.set(error_html(&e)),
             }
         });
     });
@@ -31,10 +33,6 @@ pub fn HistoryPanel(problem_id: String, refresh: Signal<u32>, on_restore: Callba
             <div class="history-table" on:click=on_click inner_html=move || html.get()></div>
         </section>
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The submission id of a clicked "Restore" button (`data-restore`), if that is what was clicked.

@@ -310,10 +310,7 @@ fn follow(
                 leptos::task::spawn_local(async move {
                     match crate::api::submission_html(id).await {
                         Ok(html) => result.set(Some(html)),
-                        Err(e) => {
-                            let text = e.to_string().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-                            result.set(Some(format!("<p class=\"error\" role=\"alert\">{text}</p>")));
-                        }
+                        Err(e) => result.set(Some(crate::components::error_box::error_html(&e))),
                     }
                 });
             }

@@ -48,8 +48,7 @@ impl Judge {
         let widest = self.calibration(problem, lang, cancel)?.iter().map(|&c| problem.limits.fuel_limit(lang, c)).max();
         let widest = widest.unwrap_or(CALIBRATION_FUEL);
         let stdin: Arc<[u8]> = Arc::from(input);
-        let theirs =
-            on_run_thread(|| reference.run(stdin.clone(), &self.custom_limits(problem, widest), cancel.cloned()))?;
+        let theirs = on_run_thread(|| reference.run(stdin.clone(), &test_limits(problem, widest), cancel.cloned()))?;
         let (fuel, note) = match theirs.end {
             End::Cancelled => return Err(Error::Cancelled),
             End::Success => (problem.limits.fuel_limit(lang, theirs.fuel_used).min(widest), None),
@@ -62,7 +61,7 @@ impl Judge {
                 (widest, Some(note))
             }
         };
-        let mine = on_run_thread(|| yours.run(stdin.clone(), &self.custom_limits(problem, fuel), cancel.cloned()))?;
+        let mine = on_run_thread(|| yours.run(stdin.clone(), &test_limits(problem, fuel), cancel.cloned()))?;
         if mine.end == End::Cancelled {
             return Err(Error::Cancelled);
         }
@@ -76,15 +75,6 @@ impl Judge {
             same_output,
             note,
         })))
-    }
-
-    fn custom_limits(&self, problem: &Problem, fuel: u64) -> RunLimits {
-        RunLimits {
-            fuel,
-            memory_bytes: problem.limits.memory_mb << 20,
-            output_bytes: (problem.limits.output_kb << 10) as usize,
-            wall: wall_backstop(fuel),
-        }
     }
 }
 

@@ -96,12 +96,7 @@ impl Judge {
         fuel: u64,
         cancel: Option<&Arc<AtomicBool>>,
     ) -> Result<(Vec<ScalingPoint>, Option<Stop>)> {
-        let limits = RunLimits {
-            fuel,
-            memory_bytes: problem.limits.memory_mb << 20,
-            output_bytes: SCALING_OUTPUT_BYTES,
-            wall: wall_backstop(fuel),
-        };
+        let limits = RunLimits { output_bytes: SCALING_OUTPUT_BYTES, ..test_limits(problem, fuel) };
         on_run_thread(|| {
             let mut points = Vec::with_capacity(inputs.len());
             for input in inputs {

@@ -20,12 +20,9 @@ impl Judging {
     ) -> Outcome {
         match self.judge.run_custom(problem, claim.language, &claim.source, input.as_bytes(), Some(cancel)) {
             Ok(CustomOutcome::Ran(run)) => Outcome::Judged(result_of(run)),
-            Ok(CustomOutcome::CompileError(message)) => Outcome::Judged(SubmissionResult {
-                verdict: Verdict::CE,
-                title: Verdict::CE.description().into(),
-                message: Some(message),
-                ..SubmissionResult::internal_error("")
-            }),
+            Ok(CustomOutcome::CompileError(message)) => {
+                Outcome::Judged(SubmissionResult::without_tests(Verdict::CE, message))
+            }
             Err(sandbox::Error::Cancelled) => Outcome::Cancelled,
             Err(e) => {
                 tracing::error!(submission = claim.id, error = %e, "a custom-input run failed");
