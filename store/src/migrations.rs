@@ -17,6 +17,8 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (6, "cancel and custom input", include_str!("../migrations/sqlite/0006_cancel_and_custom_input.sql")),
     (7, "editor keymap", include_str!("../migrations/sqlite/0007_editor_keymap.sql")),
     (8, "review", include_str!("../migrations/sqlite/0008_review.sql")),
+    (9, "notes and bookmarks", include_str!("../migrations/sqlite/0009_notes_and_bookmarks.sql")),
+    (10, "review settings", include_str!("../migrations/sqlite/0010_review_settings.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -26,6 +28,8 @@ const POSTGRES: &[(i64, &str, &str)] = &[
     (4, "cancel and custom input", include_str!("../migrations/postgres/0004_cancel_and_custom_input.sql")),
     (5, "editor keymap", include_str!("../migrations/postgres/0005_editor_keymap.sql")),
     (6, "review", include_str!("../migrations/postgres/0006_review.sql")),
+    (7, "notes and bookmarks", include_str!("../migrations/postgres/0007_notes_and_bookmarks.sql")),
+    (8, "review settings", include_str!("../migrations/postgres/0008_review_settings.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {
