@@ -10,13 +10,18 @@ use crate::components::header::Header;
 use crate::pages::{
     auth::{ClaimPage, LoginPage, SignupPage},
     dashboard::DashboardPage,
+    data::DataPage,
     demo::DemoPage,
     home::HomePage,
     lesson::LessonPage,
+    merge::MergePage,
     not_found::NotFound,
+    notes::NotesPage,
     problem::ProblemPage,
     problems::ProblemsPage,
     review::ReviewPage,
+    search::SearchPage,
+    settings::SettingsPage,
     submission::SubmissionPage,
 };
 
@@ -34,6 +39,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Demo panels' live part; it waits for a Run click, so pages without demos only
                 // pay for fetching it once (cached).
                 <script type="module" src="/pkg/demo/panel.js"></script>
+                // `/` focuses the header's search box; the box works without it.
+                <script type="module" src="/pkg/search/keys.js"></script>
                 <link rel="icon" href="data:," />
                 <HydrationScripts options />
                 <MetaTags />
@@ -104,7 +111,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/problems/:id") view=ProblemPage ssr=SsrMode::Async />
                     <Route path=path!("/submissions/:id") view=SubmissionPage ssr=SsrMode::Async />
                     <Route path=path!("/review") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/data") view=DataPage ssr=SsrMode::Async />
+                    <Route path=path!("/merge") view=MergePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=path!("/claim") view=ClaimPage ssr=SsrMode::Async />

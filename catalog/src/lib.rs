@@ -21,12 +21,14 @@ mod markdown;
 #[cfg(feature = "render")]
 mod model;
 pub mod problem;
+#[cfg(feature = "render")]
+mod search_documents;
 
 pub use domain::{Id, IdError};
 pub use error::LoadError;
 #[cfg(feature = "render")]
 pub use load::load;
 #[cfg(feature = "render")]
-pub use markdown::{Rendered, render_markdown};
+pub use markdown::{Rendered, render_markdown, render_note};
 #[cfg(feature = "render")]
 pub use model::{Catalog, Demo, Lesson, LinkedItem, Problem, Question, Section, TocEntry};

@@ -30,7 +30,22 @@ fn options() -> Options<'static> {
 }
 
 pub fn render_markdown(markdown: &str) -> Rendered {
-    let options = options();
+    render_with(markdown, options())
+}
+
+/// A learner's note: the lessons' settings (raw HTML shown as text, `javascript:` and other
+/// dangerous links dropped), but heading ids start with `note-`, so a note's headings never
+/// take the anchors of the lesson it is shown on.
+pub fn render_note(markdown: &str) -> String {
+    let mut options = options();
+    options.extension.header_id_prefix = Some(NOTE_ANCHOR_PREFIX.to_string());
+    options.extension.header_id_prefix_in_href = true;
+    render_with(markdown, options).html
+}
+
+const NOTE_ANCHOR_PREFIX: &str = "note-";
+
+fn render_with(markdown: &str, options: Options<'_>) -> Rendered {
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);
 
@@ -89,6 +104,40 @@ mod tests {
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(!r.html.contains("<b>"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+    }
+
+    #[test]
+    fn a_hostile_note_renders_harmless() {
+        let html = render_note(concat!(
+            "<script>alert(1)</script>\n\n",
+            "<img src=x onerror=alert(2)>\n\n",
+            "[click](javascript:alert(3)) and [data](data:text/html;base64,PHNjcmlwdD4=)\n\n",
+            "![pic](javascript:alert(4))\n\n",
+            "<a href=\"javascript:alert(5)\">raw link</a> and <iframe src=\"https://example.com\"></iframe>\n",
+        ));
+        // Every tag in the output is one Markdown made, never one from the note.
+        for bad in [
+            "<script",
+            "<img src=x",
+            "<iframe",
+            "<a href=\"javascript",
+            "href=\"javascript:",
+            "href=\"data:",
+            "src=\"javascript:",
+        ] {
+            assert!(!html.contains(bad), "{bad} survived: {html}");
+        }
+        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"), "raw HTML is shown as text: {html}");
+        assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
+        assert!(html.contains(">click</a>"), "the link text stays, without its target: {html}");
+    }
+
+    #[test]
+    fn a_notes_headings_do_not_take_the_lessons_anchors() {
+        let html = render_note("## Run queues\n\n**bold** and `code`\n");
+        assert!(html.contains("id=\"note-run-queues\"") && html.contains("href=\"#note-run-queues\""), "{html}");
+        assert!(!html.contains("\"#run-queues\""), "{html}");
+        assert!(html.contains("<strong>bold</strong>") && html.contains("<code>code</code>"), "{html}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use domain::Rating;
 use fsrs::{FSRS, MemoryState, NextStates};
 
-use crate::DesiredRetention;
+use crate::{DesiredRetention, Parameters};
 
 /// Seconds in a day: due times are Unix seconds, FSRS intervals days.
 const DAY: i64 = 86_400;
@@ -44,8 +44,9 @@ impl Scheduler {
         Scheduler { fsrs: FSRS::default(), retention }
     }
 
-    pub fn with_parameters(parameters: &[f32], retention: DesiredRetention) -> Result<Scheduler, SchedulerError> {
-        let fsrs = FSRS::new(parameters).map_err(|e| SchedulerError(e.to_string()))?;
+    /// With a learner's own parameters ([`crate::fit`]).
+    pub fn with_parameters(parameters: &Parameters, retention: DesiredRetention) -> Result<Scheduler, SchedulerError> {
+        let fsrs = FSRS::new(parameters.weights()).map_err(|e| SchedulerError(e.to_string()))?;
         Ok(Scheduler { fsrs, retention })
     }
 

@@ -5,6 +5,8 @@ pub enum StartupError {
     Content(#[from] catalog::LoadError),
     #[error("{0}")]
     Database(#[from] store::OpenError),
+    #[error("search index: {0}")]
+    SearchIndex(store::StoreError),
     #[error("demo cache {path}: {source}")]
     DemoCache { path: std::path::PathBuf, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]

@@ -9,6 +9,7 @@ mod routes;
 pub mod startup;
 mod submission_events;
 mod worker;
+mod your_data;
 
 pub use config::{Cli, Command, JudgeOptions, ServeConfig, WorkerConfig};
 pub use error::StartupError;

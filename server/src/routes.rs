@@ -17,7 +17,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::{csrf, demo_runs, submission_events};
+use crate::{csrf, demo_runs, submission_events, your_data};
 
 /// Largest request body accepted: forms are small; the largest is a run with custom input
 /// (`MAX_SOURCE_BYTES` + `MAX_CUSTOM_INPUT_BYTES`, percent-encoded).
@@ -47,8 +47,10 @@ pub fn router(state: ServerState, site_pkg: std::path::PathBuf) -> Router {
         .merge(demo_runs::router())
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
-        .layer(middleware::from_fn(csrf::same_origin_only))
+        // Every route above; the import's larger limit is its own (merged after this layer).
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(your_data::router())
+        .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

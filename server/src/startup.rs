@@ -33,6 +33,7 @@ impl Application {
             ms = started.elapsed().as_millis() as u64,
             "content loaded"
         );
+        let search = build_search_index(&catalog).await?;
         let url = &config.database.url;
         if config.external_workers && url.backend() == Backend::Sqlite {
             return Err(StartupError::ExternalWorkersNeedPostgres);
@@ -51,6 +52,7 @@ impl Application {
         let state = AppState {
             store: store.clone(),
             catalog: Arc::new(catalog),
+            search: Arc::new(search),
             throttle: Arc::default(),
             secure_cookies: config.secure_cookies,
             accepts_submissions: config.judge_workers > 0 || config.external_workers,
@@ -98,6 +100,14 @@ fn start_demo_runner(config: &ServeConfig, catalog: &catalog::Catalog) -> Result
     tracing::info!(demos = catalog.demos.len(), slots = config.demos.slots(), "demo runner ready; building demos");
     runner.build_in_background();
     Ok(runner)
+}
+
+/// The search index over the course: in memory, rebuilt on every start.
+async fn build_search_index(catalog: &catalog::Catalog) -> Result<store::SearchIndex, StartupError> {
+    let started = Instant::now();
+    let index = store::SearchIndex::build(&catalog.search_documents()).await.map_err(StartupError::SearchIndex)?;
+    tracing::info!(documents = index.len(), ms = started.elapsed().as_millis() as u64, "search index built");
+    Ok(index)
 }
 
 async fn open_store(url: &store::DatabaseUrl) -> Result<Store, StartupError> {

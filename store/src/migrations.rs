@@ -19,6 +19,7 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (8, "review", include_str!("../migrations/sqlite/0008_review.sql")),
     (9, "notes and bookmarks", include_str!("../migrations/sqlite/0009_notes_and_bookmarks.sql")),
     (10, "review settings", include_str!("../migrations/sqlite/0010_review_settings.sql")),
+    (11, "pending merges", include_str!("../migrations/sqlite/0011_pending_merges.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -30,6 +31,7 @@ const POSTGRES: &[(i64, &str, &str)] = &[
     (6, "review", include_str!("../migrations/postgres/0006_review.sql")),
     (7, "notes and bookmarks", include_str!("../migrations/postgres/0007_notes_and_bookmarks.sql")),
     (8, "review settings", include_str!("../migrations/postgres/0008_review_settings.sql")),
+    (9, "pending merges", include_str!("../migrations/postgres/0009_pending_merges.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {

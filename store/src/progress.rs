@@ -23,7 +23,7 @@ pub struct QuestionStates {
 }
 
 /// `$first, $first+1, …` for `n` values: an `IN (…)` list both engines understand.
-fn placeholders(first: usize, n: usize) -> String {
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 

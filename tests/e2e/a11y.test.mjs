@@ -16,7 +16,7 @@ test('every page passes axe in light and dark', async () => {
   const page = await context.newPage();
   try {
     const found = [];
-    for (const path of ['/', '/login', '/signup', '/review', '/problems', '/problems/lcs', '/demos/work-stealing', '/lessons/go-gmp-model', '/no-such-page']) {
+    for (const path of ['/', '/login', '/signup', '/review', '/settings', '/problems', '/problems/lcs', '/demos/work-stealing', '/lessons/go-gmp-model', '/no-such-page']) {
       await openHydrated(page, server.url + path);
       for (const v of await bothThemes(page)) found.push(`${path} ${v}`);
     }

@@ -67,3 +67,32 @@ test('a review session with the keyboard only, when the cards come due', async (
     await server.stop();
   }
 });
+
+test('desired retention is set from the settings page, with the forgetting curve', async () => {
+  const server = await startServer(freshDatabase());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await openHydrated(page, server.url + '/settings');
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).first().click();
+    const field = page.getByRole('spinbutton', { name: 'Desired retention' });
+    await field.waitFor();
+    assert.equal(await field.inputValue(), '0.90', 'the default');
+    assert.match(await page.locator('.fit-status').innerText(), /default parameters.*you have 0/);
+    assert.equal(await page.locator('.curve-chart polyline.defaults').count(), 1, 'the default curve is drawn');
+    for (const v of await bothThemes(page)) assert.fail(`/settings ${v}`);
+    // Out of range: the browser's own check stops it; typed past it, the server says why.
+    await field.fill('0.99');
+    await page.evaluate(() => document.querySelector('.retention-form').noValidate = true);
+    await Promise.all([page.waitForURL(/refused=/), field.press('Enter')]);
+    await page.getByRole('alert').filter({ hasText: 'between 0.70 and 0.97' }).waitFor();
+    await page.getByRole('spinbutton', { name: 'Desired retention' }).fill('0.85');
+    await Promise.all([page.waitForURL(/saved=retention/), page.getByRole('button', { name: 'Save' }).click()]);
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    assert.equal(await page.getByRole('spinbutton', { name: 'Desired retention' }).inputValue(), '0.85');
+    for (const v of await bothThemes(page)) assert.fail(`/settings (saved) ${v}`);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -79,8 +79,17 @@ pub async fn log_in(username: String, password: String) -> Result<(), ApiError> 
             }
         };
         state.throttle.succeed(&keys[..1]);
+        // A guest logging in to an existing account: their guest progress is offered for
+        // merging (`/merge`) rather than left behind; an empty guest account is just dropped.
+        let guest = session::current_user(&state).await?.filter(|u| u.username.is_none()).map(|u| u.id);
         session::start(&state, user_id).await?;
-        leptos_axum::redirect("/");
+        let offered = match guest {
+            Some(guest) => {
+                state.store.offer_guest_merge(user_id, guest).await.map_err(internal("offering a guest merge"))?
+            }
+            None => false,
+        };
+        leptos_axum::redirect(if offered { "/merge" } else { "/" });
         Ok(())
     })
     .await

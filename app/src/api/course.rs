@@ -91,13 +91,18 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
         let catalog = &state.catalog;
         let lesson = catalog.lesson(&id).ok_or_else(|| ApiError::NotFound("Lesson".into()))?;
         let user = session::current_user(&state).await?;
-        let (mut states, done) = match &user {
+        let (mut states, done, marked) = match &user {
             Some(u) => {
                 state.store.record_lesson_visit(u.id, &id).await.map_err(internal("recording visit"))?;
                 let ids: Vec<&str> = lesson.questions.iter().map(|q| q.id.as_str()).collect();
                 let states = state.store.question_states(u.id, &ids).await.map_err(internal("reading answers"))?;
                 let done = state.store.is_lesson_done(u.id, &id).await.map_err(internal("reading progress"))?;
-                (states, done)
+                let marked = state
+                    .store
+                    .bookmarked(u.id, domain::BookmarkKind::Question, &ids)
+                    .await
+                    .map_err(internal("reading bookmarks"))?;
+                (states, done, marked)
             }
             None => Default::default(),
         };
@@ -140,6 +145,7 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
                     answer_html: q.answer_html.clone(),
                     my_answer: states.answers.remove(q.id.as_str()),
                     last_rating: states.ratings.get(q.id.as_str()).copied(),
+                    bookmarked: marked.contains(q.id.as_str()),
                 })
                 .collect(),
             problems: linked(&lesson.problems, user.as_ref().map(|_| &problem_statuses)),

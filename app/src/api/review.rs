@@ -68,6 +68,10 @@ pub async fn review_card_html(ahead: bool) -> Result<String, ApiError> {
         // A card whose content was removed from the course is skipped, not shown broken.
         let due =
             state.store.due_cards(user.id, until, reviewed_before, 50).await.map_err(internal("reading due cards"))?;
+        let scheduler = crate::ssr::review::LearnerSettings::load(&state.store, user.id)
+            .await
+            .and_then(|s| s.scheduler())
+            .map_err(internal("reading review settings"))?;
         for card in due {
             let (title_html, answer_html, own_answer, context) = match card.card.kind {
                 CardKind::Question => {
@@ -89,7 +93,8 @@ pub async fn review_card_html(ahead: bool) -> Result<String, ApiError> {
                     (title, String::new(), None, Some(("/problems".to_string(), "Problem".to_string())))
                 }
             };
-            let buttons = crate::ssr::review::preview(&card, now).map_err(internal("previewing the schedule"))?;
+            let buttons =
+                crate::ssr::review::preview(&scheduler, &card, now).map_err(internal("previewing the schedule"))?;
             let view = ReviewCardView {
                 kind: card.card.kind,
                 id: card.card.id,

@@ -81,6 +81,9 @@ pub struct QuestionView {
     pub answer_html: String,
     pub my_answer: Option<String>,
     pub last_rating: Option<Rating>,
+    /// Whether the learner bookmarked it (always false for a visitor).
+    #[serde(default)]
+    pub bookmarked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

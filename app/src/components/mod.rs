@@ -1,10 +1,13 @@
+pub mod bookmark_button;
 pub mod drafts;
 pub mod error_box;
 pub mod header;
 pub mod history_panel;
 pub mod module_script;
+pub mod note_panel;
 pub mod question_card;
 pub mod server_fragment;
 pub mod status_mark;
+pub mod textarea_text;
 pub mod theme_toggle;
 pub mod workbench;

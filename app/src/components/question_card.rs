@@ -5,15 +5,17 @@ use leptos::prelude::*;
 use crate::api::fields::{AnswerText, Rating};
 use crate::api::{QuestionView, RateQuestion, SaveAnswer};
 use crate::app::AuthActions;
+use crate::components::bookmark_button::BookmarkButton;
 use crate::components::error_box::action_error;
 
 #[component]
 pub fn QuestionCard(question: QuestionView, index: usize, logged_in: bool) -> impl IntoView {
-    let QuestionView { id, prompt_html, answer_html, my_answer, last_rating } = question;
+    let QuestionView { id, prompt_html, answer_html, my_answer, last_rating, bookmarked } = question;
     let heading_id = format!("q-{id}");
     let labelled_by = heading_id.clone();
     let data_id = id.clone();
     let form_id = id.clone();
+    let bookmark_id = id.clone();
     view! {
         <article class="question" aria-labelledby=labelled_by data-question=data_id>
             <h3 id=heading_id>{format!("Question {}", index + 1)}</h3>
@@ -28,6 +30,9 @@ pub fn QuestionCard(question: QuestionView, index: usize, logged_in: bool) -> im
                 <div class="model-answer" inner_html=answer_html></div>
                 {logged_in.then(|| view! { <RatingForms question_id=id initial=last_rating /> })}
             </details>
+            {logged_in.then(|| view! {
+                <BookmarkButton kind=domain::BookmarkKind::Question target_id=bookmark_id on=bookmarked what="this question" />
+            })}
         </article>
     }
 }
@@ -51,7 +56,7 @@ fn AnswerForm(question_id: String, initial: String) -> impl IntoView {
                 required
                 placeholder="Answer in your own words before you reveal ours."
             >
-                {initial}
+                {crate::components::textarea_text::textarea_text(&initial)}
             </textarea>
             <div class="row">
                 <button type="submit" disabled=move || save.pending().get()>"Save answer"</button>

@@ -147,7 +147,7 @@ pub fn Workbench(
                     prop:value=move || source.get()
                     on:input=move |ev| source.set(event_target_value(&ev))
                 >
-                    {initial}
+                    {crate::components::textarea_text::textarea_text(&initial)}
                 </textarea>
                 <p class="editor-help" id="editor-help">
                     <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" submits, "<kbd>"Ctrl"</kbd>"+"<kbd>"'"</kbd>

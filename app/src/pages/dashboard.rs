@@ -21,5 +21,6 @@ pub fn DashboardPage() -> impl IntoView {
                 </section>
             }
         />
+        <p class="small"><a href="/data">"Your data: export, import, Anki"</a></p>
     }
 }

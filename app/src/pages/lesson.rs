@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
 use crate::components::error_box::{ErrorBox, action_error};
+use crate::components::note_panel::NotePanel;
 use crate::components::question_card::{QuestionCard, StartToSave};
 use crate::components::status_mark::StatusMark;
 use crate::pages::not_found::NotFound;
@@ -50,6 +51,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
         done,
     } = lesson;
     let data_id = id.clone();
+    let note_id = id.clone();
     keyboard_navigation(prev.as_ref().map(|l| l.id.clone()), next.as_ref().map(|l| l.id.clone()));
     view! {
         <Title text=title.clone() />
@@ -98,6 +100,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                     </section>
                 })}
                 <DoneToggle lesson_id=id logged_in done />
+                <NotePanel kind=domain::NoteTarget::Lesson target_id=note_id logged_in />
                 <nav class="prev-next" aria-label="Lessons">
                     {prev.map(|l| view! {
                         <A href=format!("/lessons/{}", l.id) attr:class="prev" attr:rel="prev">

@@ -1,10 +1,15 @@
 pub mod auth;
 pub mod dashboard;
+pub mod data;
 pub mod demo;
 pub mod home;
 pub mod lesson;
+pub mod merge;
 pub mod not_found;
+pub mod notes;
 pub mod problem;
 pub mod problems;
 pub mod review;
+pub mod search;
+pub mod settings;
 pub mod submission;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{ApiError, ProblemView, get_problem};
 use crate::app::AuthActions;
 use crate::components::error_box::ErrorBox;
+use crate::components::note_panel::NotePanel;
 use crate::components::question_card::StartToSave;
 use crate::components::workbench::Workbench;
 use crate::pages::not_found::NotFound;
@@ -33,6 +34,7 @@ pub fn ProblemPage() -> impl IntoView {
 fn Problem(problem: ProblemView) -> impl IntoView {
     let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, keymap, logged_in } = problem;
     let workbench_id = id.clone();
+    let note_id = id.clone();
     // Set by `submit_form` when a form sent without JavaScript was refused.
     let query = leptos_router::hooks::use_query_map();
     let refused = query.with_untracked(|q| q.get("refused"));
@@ -62,6 +64,7 @@ fn Problem(problem: ProblemView) -> impl IntoView {
                 }
                 .into_any()
             }}
+            <NotePanel kind=domain::NoteTarget::Problem target_id=note_id logged_in />
             <p class="muted small">
                 {format!("Judge a solution on your own machine with the same sandbox, tests and limits: cargo run --release -p sandbox --bin prep-judge -- content/problems/{id} solution.go")}
             </p>

@@ -23,7 +23,8 @@ pub fn ReviewPage() -> impl IntoView {
         <h1>"Review"</h1>
         <p class="muted small">
             <kbd>"Space"</kbd>" shows the answer; "<kbd>"1"</kbd>"–"<kbd>"4"</kbd>
-            " rate it: Again, Hard, Good, Easy. Each button says when the card comes back (FSRS)."
+            " rate it: Again, Hard, Good, Easy. Each button says when the card comes back (FSRS). "
+            <a href="/settings">"Review settings"</a>
         </p>
         <ServerFragment
             fetch=move || review_card_html(ahead())

@@ -12,6 +12,8 @@ use crate::api::ApiError;
 pub struct AppState {
     pub store: Store,
     pub catalog: Arc<Catalog>,
+    /// Full-text search over the catalog, built from it at start-up.
+    pub search: Arc<store::SearchIndex>,
     pub throttle: Arc<Throttle>,
     /// Mark cookies `Secure` (when served over HTTPS behind a proxy).
     pub secure_cookies: bool,
