@@ -20,7 +20,7 @@ test('a guest runs the samples, submits, and sees verdicts per test', async () =
   const page = await context.newPage();
   try {
     await openHydrated(page, server.url + '/problems/lcs');
-    await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).first().click();
     // The CodeMirror editor replaces the textarea and keeps it in sync.
     const editor = page.locator('.workbench .cm-content');
     await editor.waitFor();
@@ -125,7 +125,7 @@ test('custom input beside the reference, history, restore and cancel', async () 
   const page = await context.newPage();
   try {
     await openHydrated(page, server.url + '/problems/lcs');
-    await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).first().click();
     await page.locator('.workbench .cm-content').waitFor();
     await replaceCode(page, tooLong);
 
@@ -207,7 +207,7 @@ test('without JavaScript the page still shows the statement and a form that subm
   try {
     await page.goto(server.url + '/problems/lcs');
     assert.match(await page.locator('.prose').innerText(), /subsequence/i, 'the statement');
-    await page.getByRole('button', { name: 'Start as guest to save answers' }).click();
+    await page.getByRole('button', { name: 'Start as guest to save answers' }).first().click();
     await page.waitForURL(/\/problems\/lcs\??$/);
     const source = page.locator('textarea#source');
     assert.match(await source.inputValue(), /fn lcs/, 'the starter is in the plain textarea');
