@@ -3,23 +3,10 @@
 
 use domain::{BookmarkKind, CardKind, Language, LessonStatus, NoteTarget, Rating, SubmissionResult, Verdict};
 use portable::{Document, SubmissionRecord};
-use store::testing::{backends, fresh_database};
-use store::{MergeOutcome, NewSubmission, PendingLimits, Review, Store, UserId};
+mod common;
 
-async fn each_backend<F, Fut>(test: F)
-where
-    F: Fn(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    for backend in backends() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = fresh_database(backend, dir.path()).await;
-        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{backend:?}: {e}"));
-        eprintln!("-- {backend:?}");
-        test(store.clone()).await;
-        store.close().await;
-    }
-}
+use common::each_backend;
+use store::{MergeOutcome, NewSubmission, PendingLimits, Review, Store, UserId};
 
 /// The export without what is expected to differ between accounts (its time and owner).
 async fn progress(s: &Store, user: UserId) -> String {

@@ -1,23 +1,9 @@
 //! Notes and bookmarks, on SQLite and (when the test cluster is up) Postgres.
 
 use domain::{BookmarkKind, NoteTarget};
-use store::Store;
-use store::testing::{backends, fresh_database};
+mod common;
 
-async fn each_backend<F, Fut>(test: F)
-where
-    F: Fn(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    for backend in backends() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = fresh_database(backend, dir.path()).await;
-        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{backend:?}: {e}"));
-        eprintln!("-- {backend:?}");
-        test(store.clone()).await;
-        store.close().await;
-    }
-}
+use common::each_backend;
 
 #[tokio::test]
 async fn a_note_is_saved_replaced_listed_and_cleared() {

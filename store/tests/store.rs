@@ -4,23 +4,10 @@
 use std::time::Duration;
 
 use domain::{Language, ProblemStatus, ProgressEvent, Rating, SubmissionResult, SubmissionStatus, Verdict};
-use store::testing::{backends, fresh_database};
-use store::{Backend, Cancel, Claim, Enqueue, NewSubmission, PendingLimits, Renewal, Store, UserId};
+mod common;
 
-async fn each_backend<F, Fut>(test: F)
-where
-    F: Fn(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    for backend in backends() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = fresh_database(backend, dir.path()).await;
-        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{backend:?}: {e}"));
-        eprintln!("-- {backend:?}");
-        test(store.clone()).await;
-        store.close().await;
-    }
-}
+use common::each_backend;
+use store::{Backend, Cancel, Claim, Enqueue, NewSubmission, PendingLimits, Renewal, Store, UserId};
 
 const LIMITS: PendingLimits = PendingLimits { per_learner: 3, per_fair_key: 5, per_minute: 100 };
 
