@@ -3,14 +3,17 @@
 # Idempotent: every step checks first. Called by ./serve.sh and ./test.sh.
 #
 #   scripts/setup.sh            toolchain for building and serving (wasm targets, Go, Node.js for the editor bundle)
-#   scripts/setup.sh --test     also Chromium + chromedriver, wrk, bubblewrap, PostgreSQL and the e2e test's npm packages
+#   scripts/setup.sh --test     also Chromium + chromedriver, wrk, bubblewrap, PostgreSQL, sqlite3 and the e2e test's npm packages
+#   scripts/setup.sh --bench    --test, and nginx (the static reference the lesson-page benchmark compares against)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 TOOLS="$ROOT/tools"
 GO_VERSION=1.27.3
 want_test=0
+want_bench=0
 [[ "${1:-}" == "--test" ]] && want_test=1
+[[ "${1:-}" == "--bench" ]] && want_test=1 && want_bench=1
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
@@ -75,6 +78,9 @@ if (( want_test )); then
   command -v bwrap >/dev/null || missing+=(bubblewrap)
   # The tests start a throwaway PostgreSQL cluster of their own (scripts/with-postgres.sh).
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  # The load and fault suites read the SQLite database directly to check what was stored.
+  command -v sqlite3 >/dev/null || missing+=(sqlite3)
+  (( want_bench )) && ! [[ -x /usr/sbin/nginx ]] && missing+=(nginx)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
     apt_install "${missing[@]}"

@@ -28,6 +28,9 @@ use crate::pages::{
 /// The document around the app. Rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let theme = current_theme();
+    // Every script carries the request's nonce (the CSP allows this site's files anyway; the
+    // nonce keeps one rule for all of them: a script without it did not come from us).
+    let nonce = use_nonce();
     view! {
         <!DOCTYPE html>
         <html lang="en" data-theme=theme.as_str()>
@@ -38,9 +41,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/prep.css" />
                 // Demo panels' live part; it waits for a Run click, so pages without demos only
                 // pay for fetching it once (cached).
-                <script type="module" src="/pkg/demo/panel.js"></script>
+                <script type="module" src="/pkg/demo/panel.js" nonce=nonce.clone()></script>
                 // `/` focuses the header's search box; the box works without it.
-                <script type="module" src="/pkg/search/keys.js"></script>
+                <script type="module" src="/pkg/search/keys.js" nonce=nonce></script>
                 <link rel="icon" href="data:," />
                 <HydrationScripts options />
                 <MetaTags />

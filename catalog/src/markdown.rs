@@ -48,6 +48,7 @@ const NOTE_ANCHOR_PREFIX: &str = "note-";
 fn render_with(markdown: &str, options: Options<'_>) -> Rendered {
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);
+    drop_unsafe_targets(root);
 
     // comrak anchorizes every heading in document order; doing the same here yields the same ids.
     let mut anchorizer = Anchorizer::new();
@@ -71,6 +72,39 @@ fn render_with(markdown: &str, options: Options<'_>) -> Rendered {
     // Writing into a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
     Rendered { html, toc }
+}
+
+/// Schemes a link or image may use; a URL without a scheme (relative, `#anchor`) is fine too.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// comrak drops `javascript:`, `vbscript:`, `file:` and `data:` (except raster images) and lets
+/// every other scheme through: `intent:`, `ms-msdt:`, app handlers that open programs, and
+/// `data:image/…` pixels. Learner text (notes, imported files someone sent) gets an allowlist
+/// instead: a link or image with any other scheme keeps its text and loses its target, the way
+/// comrak treats the ones it knows.
+fn drop_unsafe_targets<'a>(root: &'a comrak::nodes::AstNode<'a>) {
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        if let NodeValue::Link(link) | NodeValue::Image(link) = &mut data.value
+            && !scheme_is_safe(&link.url)
+        {
+            link.url.clear();
+        }
+    }
+}
+
+/// Reads the scheme the way a browser does: leading and trailing controls and spaces are
+/// dropped and tabs and newlines removed first, so `\u{1}java\tscript:` is `javascript:`.
+fn scheme_is_safe(url: &str) -> bool {
+    let cleaned: String =
+        url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let Some((scheme, _)) = cleaned.split_once(':') else {
+        return true;
+    };
+    let is_scheme = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // `a/b:c` or `?x=y:z` has no scheme: it is a relative URL.
+    !is_scheme || SAFE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme))
 }
 
 #[cfg(test)]
@@ -130,6 +164,26 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"), "raw HTML is shown as text: {html}");
         assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
         assert!(html.contains(">click</a>"), "the link text stays, without its target: {html}");
+    }
+
+    #[test]
+    fn only_web_and_mail_schemes_keep_their_targets() {
+        for (url, safe) in [
+            ("https://go.dev", true),
+            ("HTTP://x", true),
+            ("mailto:a@b.c", true),
+            ("/lessons/x", true),
+            ("#part", true),
+            ("a/b:c", true),
+            ("intent://scan/#Intent;end", false),
+            ("data:image/png;base64,AAAA", false),
+            ("\u{1}java\tscript:alert(1)", false),
+            ("ms-msdt:/id", false),
+        ] {
+            assert_eq!(scheme_is_safe(url), safe, "{url}");
+        }
+        let html = render_note("[open](intent://scan/#Intent;end) ![px](data:image/png;base64,AAAA)");
+        assert!(html.contains("<a href=\"\">open</a>") && html.contains("src=\"\""), "{html}");
     }
 
     #[test]

@@ -69,8 +69,13 @@ impl SearchQuery {
         if chars > SEARCH_QUERY_MAX_CHARS {
             return Err(SearchQueryError::TooLong(chars));
         }
-        let terms =
-            text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).map(str::to_string).collect();
+        // Control characters separate words too: a NUL inside a term would end SQLite's
+        // full-text query early (an unterminated phrase, a 500).
+        let terms = text
+            .split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .map(str::to_string)
+            .collect();
         Ok(SearchQuery { text: text.to_string(), terms })
     }
 
@@ -132,6 +137,12 @@ impl Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_separate_terms() {
+        let q = SearchQuery::parse("go\0routine\u{1}leak").unwrap();
+        assert_eq!(q.terms(), ["go", "routine", "leak"]);
+    }
 
     #[test]
     fn terms_keep_their_punctuation_and_drop_punctuation_only_ones() {

@@ -55,12 +55,31 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         Some(v) if v >= 1 => {}
         _ => return Err(ParseError::NotAnExport("its \"version\" is missing or not a positive whole number".into())),
     }
+    if let Some(path) = nul_at(&value, String::new()) {
+        return Err(bad(path, "contains a NUL character, which no field may hold"));
+    }
     let document: Document = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         bad(if path == "." { "the document".to_string() } else { path }, e.inner())
     })?;
     check(&document)?;
     Ok(document)
+}
+
+/// The path of the first string (or key) holding a NUL character: no field of Prep's may hold
+/// one, and Postgres cannot store one in text.
+fn nul_at(value: &serde_json::Value, path: String) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() { ".".into() } else { path }),
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, v)| nul_at(v, format!("{path}[{i}]")))
+        }
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            if k.contains('\0') { Some(here) } else { nul_at(v, here) }
+        }),
+        _ => None,
+    }
 }
 
 fn check_id(path: String, id: &str) -> Result<(), ParseError> {
@@ -186,5 +205,15 @@ mod tests {
 
         let json = sample().to_json().replacen("\"desired_retention\": 0.9", "\"desired_retention\": 2.0", 1);
         assert!(parse(json.as_bytes()).unwrap_err().to_string().contains("settings.desired_retention"));
+    }
+
+    #[test]
+    fn a_nul_character_anywhere_is_refused_with_its_path() {
+        let json = sample().to_json().replacen("\"go-work-stealing\"", "\"go-work\\u0000stealing\"", 1);
+        let e = parse(json.as_bytes()).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "This export is damaged: lessons[0].lesson_id: contains a NUL character, which no field may hold"
+        );
     }
 }

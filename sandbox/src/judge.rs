@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
+use crate::admission::admit;
 use crate::checker::Check;
 use crate::compile::{Compiled, GoToolchain, RustToolchain, Sources, Toolchains};
 use crate::error::{Error, Result};
@@ -283,6 +284,9 @@ impl Judge {
             Compiled::Wasm(w) => w,
             Compiled::Error(msg) => return Ok(Artifact::CompileError(msg)),
         };
+        if let Err(refused) = admit(&wasm) {
+            return Ok(Artifact::CompileError(refused));
+        }
         let start = Instant::now();
         let module = self.runtime.compile(&wasm)?;
         timings.module_compile = start.elapsed();

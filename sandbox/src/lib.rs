@@ -12,6 +12,7 @@
 //! # Ok::<(), sandbox::Error>(())
 //! ```
 
+mod admission;
 pub mod checker;
 pub mod compile;
 mod error;

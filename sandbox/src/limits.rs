@@ -64,6 +64,14 @@ pub const MAX_WASM_STACK: usize = 16 << 20;
 pub const RUN_THREAD_STACK: usize = 64 << 20;
 /// How often the epoch ticks; the wall-clock backstop and cancellation are checked per tick.
 pub const EPOCH_TICK: Duration = Duration::from_millis(10);
+/// Largest compiled program (wasm bytes) the judge takes (see `admission.rs`). A Go program is
+/// 2–5 MiB, a Rust one far less; beyond this it is a big initialised table, which the module
+/// cache would keep in memory (16 of them: a gigabyte).
+pub const MAX_MODULE_BYTES: usize = 16 << 20;
+/// Most memory, first to last initialised byte, a program's data may span (see `admission.rs`).
+/// wasmtime builds a copy-on-write image of up to this much whatever its density (`run.rs` sets
+/// it), so no program makes it compile a data-copying start-up function.
+pub const MAX_INITIALISED_SPAN: u64 = 16 << 20;
 /// stderr kept per run: enough for a panic message and a short trace.
 pub const RUN_STDERR_CAP: usize = 8 << 10;
 /// Tables only hold function references; no sane program needs more.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use wasmtime::{Config, Engine, InstancePre, Linker, Module, Store, Strategy, Trap, UpdateDeadline};
 
 use crate::error::{Error, Result};
-use crate::limits::{EPOCH_TICK, MAX_WASM_STACK, RUN_STDERR_CAP, RunLimits};
+use crate::limits::{EPOCH_TICK, MAX_INITIALISED_SPAN, MAX_WASM_STACK, RUN_STDERR_CAP, RunLimits};
 use crate::memory::MemoryLimiter;
 use crate::wasi::{self, Ctx, Exit, OutputLimitExceeded};
 
@@ -31,6 +31,8 @@ impl Runtime {
         // Not used (we run synchronously), but wasmtime checks max_wasm_stack against it.
         config.async_stack_size(MAX_WASM_STACK + (1 << 20));
         config.parallel_compilation(true);
+        // Every admitted program's data fits one copy-on-write image (see `admission.rs`).
+        config.memory_guaranteed_dense_image_size(MAX_INITIALISED_SPAN);
         let engine = Engine::new(&config).map_err(Error::wasmtime)?;
         let mut linker = Linker::new(&engine);
         wasi::add_to_linker(&mut linker).map_err(Error::wasmtime)?;

@@ -122,6 +122,20 @@ fn get_u64(mem: &[u8], ptr: u32) -> Result<u64, i32> {
     Ok(u64::from_le_bytes(a))
 }
 
+/// Host work a call does on the program's behalf costs fuel like the program's own instructions,
+/// one unit per iovec, subscription or 64 bytes filled: otherwise a loop of calls with millions
+/// of empty iovecs each spends almost no fuel while the host spins, and only the wall-clock
+/// backstop (seconds, and not deterministic) would stop it. Ordinary programs pass one or two
+/// iovecs, so their counts barely move.
+fn charge(caller: &mut Caller<'_, Ctx>, units: u64) -> Res<()> {
+    let left = caller.get_fuel()?;
+    if units > left {
+        caller.set_fuel(0)?;
+        return Err(wasmtime::Error::new(wasmtime::Trap::OutOfFuel));
+    }
+    caller.set_fuel(left - units)
+}
+
 /// Collapses `Result<(), errno>` into the errno WASI returns.
 fn errno(r: Result<(), i32>) -> i32 {
     match r {
@@ -187,6 +201,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
         Ok(errno(put(data, out, &ctx.clock_ns.to_le_bytes())))
     })?;
     linker.func_wrap(m, "random_get", |mut c: Caller<'_, Ctx>, buf: u32, len: u32| {
+        charge(&mut c, u64::from(len) / 64)?;
         let mem = memory(&mut c)?;
         let (data, ctx) = mem.data_and_store_mut(&mut c);
         let Some(dst) = slice_mut(data, buf, len) else { return Ok(EFAULT) };
@@ -201,6 +216,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
         m,
         "fd_write",
         |mut c: Caller<'_, Ctx>, fd: i32, iovs: u32, iovs_len: u32, nwritten: u32| -> Res<i32> {
+            charge(&mut c, u64::from(iovs_len))?;
             let mem = memory(&mut c)?;
             let (data, ctx) = mem.data_and_store_mut(&mut c);
             if !(1..=2).contains(&fd) {
@@ -232,6 +248,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
         m,
         "fd_read",
         |mut c: Caller<'_, Ctx>, fd: i32, iovs: u32, iovs_len: u32, nread: u32| -> Res<i32> {
+            charge(&mut c, u64::from(iovs_len))?;
             let mem = memory(&mut c)?;
             let (data, ctx) = mem.data_and_store_mut(&mut c);
             if fd != 0 {
@@ -293,6 +310,7 @@ pub fn add_to_linker(linker: &mut Linker<Ctx>) -> Res<()> {
         m,
         "poll_oneoff",
         |mut c: Caller<'_, Ctx>, subs: u32, events: u32, n: u32, nevents: u32| -> Res<i32> {
+            charge(&mut c, u64::from(n))?;
             let mem = memory(&mut c)?;
             let (data, ctx) = mem.data_and_store_mut(&mut c);
             Ok(errno(poll_oneoff(data, ctx, subs, events, n, nevents)))

@@ -51,6 +51,12 @@ pub struct ServeConfig {
     #[arg(long, env = "PREP_SECURE_COOKIES")]
     pub secure_cookies: bool,
 
+    /// Take the client's address from the last `X-Forwarded-For` entry (set when a reverse
+    /// proxy in front appends it); otherwise the header is ignored. Login throttling and the
+    /// judge's per-address limits key on this address.
+    #[arg(long, env = "PREP_TRUST_PROXY")]
+    pub trust_proxy: bool,
+
     /// Judge workers in this process (each judges one submission at a time). With 0 and no
     /// --external-workers, submissions are turned off.
     #[arg(long, env = "PREP_JUDGE_WORKERS", default_value_t = 1)]
@@ -138,6 +144,7 @@ impl ServeConfig {
             content: root.join("content"),
             site: root.join("target/site"),
             secure_cookies: false,
+            trust_proxy: false,
             // Most tests need no judge; those that do turn it on.
             judge_workers: 0,
             external_workers: false,

@@ -11,8 +11,10 @@ use leptos::prelude::LeptosOptions;
 use store::{Backend, Store};
 use tokio::net::TcpListener;
 
+use crate::client_address;
 use crate::config::{ServeConfig, WorkerConfig};
 use crate::error::StartupError;
+use crate::page_cache::{self, PageCache};
 use crate::routes::{ServerState, router};
 use crate::worker::Workers;
 
@@ -53,14 +55,16 @@ impl Application {
             store: store.clone(),
             catalog: Arc::new(catalog),
             search: Arc::new(search),
-            throttle: Arc::default(),
             secure_cookies: config.secure_cookies,
             accepts_submissions: config.judge_workers > 0 || config.external_workers,
         };
         let workers = (config.judge_workers > 0)
             .then(|| Workers::start(store, &config.judge, &config.content, config.judge_workers));
         let demos = start_demo_runner(&config, &state.catalog)?;
-        let router = router(ServerState { leptos_options, app: state.clone(), demos }, config.site.join("pkg"));
+        let pages = Arc::new(PageCache::default());
+        page_cache::follow_changes(pages.clone(), state.store.clone());
+        let router = router(ServerState { leptos_options, app: state.clone(), demos, pages }, config.site.join("pkg"));
+        let router = client_address::layer(router, config.trust_proxy);
         Ok(Self { listener, router, workers, state })
     }
 

@@ -8,6 +8,7 @@
 //! (scripts, tests) gets JSON: the report, or `{"error": …}` with a 4xx.
 
 use app::api::IMPORT_RESULT_COOKIE;
+use app::ssr::cookie::Cookie;
 use app::ssr::session::user_from_headers;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
@@ -210,8 +211,8 @@ async fn import(State(state): State<ServerState>, req: Request<Body>) -> Respons
         (Ok(Err(response)), _) => response,
         (Ok(Ok(report)), false) => Json(report_json(&report)).into_response(),
         (Err(Refusal(status, message)), false) => refuse(status, &message),
-        (Ok(Ok(report)), true) => back_to_page("ok", &summary(&report)),
-        (Err(Refusal(_, message)), true) => back_to_page("error", &message),
+        (Ok(Ok(report)), true) => back_to_page("ok", &summary(&report), state.app.secure_cookies),
+        (Err(Refusal(_, message)), true) => back_to_page("error", &message, state.app.secure_cookies),
     }
 }
 
@@ -247,9 +248,11 @@ fn summary(report: &ImportReport) -> String {
 }
 
 /// 303 to `/data`, with the outcome for the page to show once.
-fn back_to_page(kind: &str, message: &str) -> Response {
+fn back_to_page(kind: &str, message: &str, secure: bool) -> Response {
     let value: String = form_urlencoded::byte_serialize(format!("{kind}:{message}").as_bytes()).collect();
-    let cookie = format!("{IMPORT_RESULT_COOKIE}={value}; Path=/data; HttpOnly; SameSite=Lax; Max-Age=600");
+    let cookie =
+        Cookie { name: IMPORT_RESULT_COOKIE, value: &value, path: "/data", max_age_secs: 600, http_only: true }
+            .header_value(secure);
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "/data")]).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);

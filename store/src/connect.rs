@@ -11,8 +11,11 @@ use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
 use crate::error::OpenError;
 
-/// How long a query waits for SQLite's write lock before failing (another writer holds it).
-const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a query waits for a lock another connection holds before it fails as busy: SQLite's
+/// write lock (busy_timeout), a Postgres row or table lock (lock_timeout). Unbounded waits on
+/// Postgres would pile requests onto the few pooled connections until every other request,
+/// reads included, timed out waiting for one.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// Connections per process. SQLite has one writer anyway; Postgres counts connections per
 /// server, so several processes share its `max_connections` (default 100).
 const MAX_CONNECTIONS: u32 = 8;
@@ -122,7 +125,15 @@ impl DatabaseUrl {
     }
 }
 
-pub(crate) async fn pool(url: &DatabaseUrl) -> Result<AnyPool, OpenError> {
+/// Per-connection settings beyond the defaults: only tests change them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tuning {
+    /// SQLite's `max_page_count`: the file may not grow past it, which is exactly what a full
+    /// disk looks like to SQLite (tests use it instead of filling a real disk).
+    pub sqlite_max_pages: Option<u32>,
+}
+
+pub(crate) async fn pool(url: &DatabaseUrl, tuning: Tuning) -> Result<AnyPool, OpenError> {
     sqlx::any::install_default_drivers();
     if let Some(dir) = url.sqlite_path().and_then(Path::parent).filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| url.fail(format!("cannot create its folder: {e}")))?;
@@ -132,29 +143,57 @@ pub(crate) async fn pool(url: &DatabaseUrl) -> Result<AnyPool, OpenError> {
     // One connection first, by hand: the pool retries failed connections until its timeout and
     // then reports only "timed out", hiding the reason (locked, read-only, refused).
     let mut probe = AnyConnection::connect_with(&options).await.map_err(|e| url.fail(explain(&e)))?;
-    prepare_connection(&mut probe, backend).await.map_err(|e| url.fail(explain(&e)))?;
+    prepare_connection(&mut probe, backend, tuning).await.map_err(|e| url.fail(explain(&e)))?;
     probe.close().await.map_err(|e| url.fail(explain(&e)))?;
     AnyPoolOptions::new()
         .max_connections(MAX_CONNECTIONS)
-        .acquire_timeout(SQLITE_BUSY_TIMEOUT + Duration::from_secs(1))
-        .after_connect(move |conn, _| Box::pin(prepare_connection(conn, backend)))
+        .acquire_timeout(LOCK_WAIT + Duration::from_secs(1))
+        .after_connect(move |conn, _| Box::pin(prepare_connection(conn, backend, tuning)))
+        .after_release(move |conn, _| Box::pin(fit_for_reuse(conn, backend)))
         .connect_with(options)
         .await
         .map_err(|e| url.fail(explain(&e)))
 }
 
 /// Per-connection settings.
-async fn prepare_connection(conn: &mut AnyConnection, backend: Backend) -> Result<(), sqlx::Error> {
-    if backend == Backend::Sqlite {
-        // WAL: readers never wait for the writer. NORMAL: durable across crashes of the process
-        // (not of the machine's power), at a fraction of FULL's fsyncs.
-        let pragmas = format!(
-            "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            SQLITE_BUSY_TIMEOUT.as_millis()
-        );
-        conn.execute(pragmas.as_str()).await?;
+async fn prepare_connection(conn: &mut AnyConnection, backend: Backend, tuning: Tuning) -> Result<(), sqlx::Error> {
+    match backend {
+        Backend::Sqlite => {
+            // WAL: readers never wait for the writer. NORMAL: durable across crashes of the
+            // process (not of the machine's power), at a fraction of FULL's fsyncs.
+            let pragmas = format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                LOCK_WAIT.as_millis()
+            );
+            conn.execute(pragmas.as_str()).await?;
+            if let Some(pages) = tuning.sqlite_max_pages {
+                conn.execute(format!("PRAGMA max_page_count = {pages}").as_str()).await?;
+            }
+        }
+        Backend::Postgres => {
+            conn.execute(format!("SET lock_timeout = {}", LOCK_WAIT.as_millis()).as_str()).await?;
+        }
     }
     Ok(())
+}
+
+/// Whether a connection going back to the pool is outside any transaction, by sqlx's count and
+/// by SQLite's own state; if not, the pool closes it (SQLite rolls back whatever it held) and
+/// opens a fresh one. SQLite rolls a transaction back by itself on some errors (a full disk);
+/// sqlx still counts it open, and the next transaction on that connection then begins as a
+/// mere savepoint whose rollback leaves SQLite inside a transaction for good: every later
+/// write on the connection would be answered "saved", never be committed, and hold the write
+/// lock against everyone else.
+async fn fit_for_reuse(conn: &mut AnyConnection, backend: Backend) -> Result<bool, sqlx::Error> {
+    if backend != Backend::Sqlite {
+        return Ok(true);
+    }
+    // Queued after any rollback a dropped transaction left behind; BEGIN fails inside a
+    // transaction, and a deferred one takes no lock.
+    if conn.execute("BEGIN DEFERRED; ROLLBACK;").await.is_err() {
+        return Ok(false);
+    }
+    Ok(!conn.is_in_transaction())
 }
 
 /// Migrations that are already applied write nothing, so a read-only or locked SQLite file would

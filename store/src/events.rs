@@ -1,6 +1,7 @@
 //! Signals between the processes that share the database: "a submission was queued" (wakes
-//! judge workers), judge progress (reaches the web process whose learner is watching) and "the
-//! learner cancelled submission N" (reaches the worker judging it, in whichever process).
+//! judge workers), judge progress (reaches the web process whose learner is watching), "the
+//! learner cancelled submission N" (reaches the worker judging it, in whichever process) and
+//! "learner N changed something" (every web process drops the pages it keeps for them).
 //!
 //! On SQLite every worker lives in the web process, so both are in-process channels. On Postgres
 //! they travel as `NOTIFY` on two channels and every process `LISTEN`s; a process's own
@@ -17,11 +18,13 @@ use tokio::sync::{Notify, broadcast};
 use tokio::task::JoinHandle;
 
 use crate::connect::DatabaseUrl;
+use crate::users::UserId;
 use crate::{Result, Store};
 
 const PROGRESS_CHANNEL: &str = "prep_progress";
 const QUEUE_CHANNEL: &str = "prep_queue";
 const CANCEL_CHANNEL: &str = "prep_cancel";
+const LEARNER_CHANNEL: &str = "prep_learner";
 /// Progress events buffered per subscriber; a slower one skips ahead (it re-reads the row).
 const PROGRESS_BUFFER: usize = 1024;
 /// Wait before listening again after the connection dropped.
@@ -32,6 +35,8 @@ pub(crate) struct Events {
     queued: Arc<Notify>,
     /// Ids of running submissions their learners cancelled.
     cancels: broadcast::Sender<i64>,
+    /// Learners whose data may have changed (what their pages show is stale).
+    learners: broadcast::Sender<UserId>,
     /// Postgres: the task that listens; stopped with the store.
     listener: Option<JoinHandle<()>>,
 }
@@ -41,17 +46,23 @@ impl Events {
         let (progress, _) = broadcast::channel(PROGRESS_BUFFER);
         let queued = Arc::new(Notify::new());
         let (cancels, _) = broadcast::channel(PROGRESS_BUFFER);
+        let (learners, _) = broadcast::channel(PROGRESS_BUFFER);
         let listener = match url {
             DatabaseUrl::Sqlite(_) => None,
             DatabaseUrl::Postgres(url) => {
                 // Connect once here, so a bad URL fails start-up rather than a background task.
                 let mut listener = PgListener::connect(url).await?;
-                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL, CANCEL_CHANNEL]).await?;
-                let to = Forward { progress: progress.clone(), queued: queued.clone(), cancels: cancels.clone() };
+                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL, CANCEL_CHANNEL, LEARNER_CHANNEL]).await?;
+                let to = Forward {
+                    progress: progress.clone(),
+                    queued: queued.clone(),
+                    cancels: cancels.clone(),
+                    learners: learners.clone(),
+                };
                 Some(tokio::spawn(forward(listener, to)))
             }
         };
-        Ok(Events { progress, queued, cancels, listener })
+        Ok(Events { progress, queued, cancels, learners, listener })
     }
 
     pub(crate) fn stop(&self) {
@@ -72,6 +83,7 @@ struct Forward {
     progress: broadcast::Sender<ProgressEvent>,
     queued: Arc<Notify>,
     cancels: broadcast::Sender<i64>,
+    learners: broadcast::Sender<UserId>,
 }
 
 async fn forward(mut listener: PgListener, to: Forward) {
@@ -83,6 +95,12 @@ async fn forward(mut listener: PgListener, to: Forward) {
                     let _ = to.cancels.send(id);
                 }
                 Err(_) => tracing::warn!("ignored a cancel notification that is not an id"),
+            },
+            Ok(n) if n.channel() == LEARNER_CHANNEL => match n.payload().parse::<i64>() {
+                Ok(id) => {
+                    let _ = to.learners.send(UserId::from_raw(id));
+                }
+                Err(_) => tracing::warn!("ignored a learner notification that is not an id"),
             },
             Ok(n) => match serde_json::from_str::<ProgressEvent>(n.payload()) {
                 Ok(event) => {
@@ -160,5 +178,28 @@ impl Store {
     /// Ids of running submissions cancelled from now on (a worker filters for its own).
     pub fn subscribe_cancellations(&self) -> broadcast::Receiver<i64> {
         self.events.cancels.subscribe()
+    }
+
+    /// Tells every process that this learner's data may have changed (so pages kept for them
+    /// are stale).
+    pub async fn announce_learner_changed(&self, user: UserId) -> Result<()> {
+        match self.events.listener {
+            None => {
+                let _ = self.events.learners.send(user);
+            }
+            Some(_) => {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(LEARNER_CHANNEL)
+                    .bind(user.get().to_string())
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Learners announced changed from now on, by any process (this one included).
+    pub fn subscribe_learner_changes(&self) -> broadcast::Receiver<UserId> {
+        self.events.learners.subscribe()
     }
 }

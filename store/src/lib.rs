@@ -14,6 +14,7 @@ mod drafts;
 mod error;
 mod events;
 mod learner_data;
+mod login_throttle;
 mod migrations;
 mod notes;
 mod predictions;
@@ -35,8 +36,9 @@ use sqlx::AnyPool;
 
 pub use clock::now;
 pub use connect::{Backend, DatabaseUrl};
-pub use error::{OpenError, StoreError};
+pub use error::{OpenError, Outage, StoreError};
 pub use learner_data::{ImportReport, MergeOutcome, PendingMerge, Tally};
+pub use login_throttle::LoginFailures;
 pub use notes::{Bookmark, Note};
 pub use predictions::{NewPrediction, PredictionRecord, PredictionTally};
 pub use progress::{LessonStates, QuestionStates};
@@ -61,7 +63,11 @@ pub struct Store {
 impl Store {
     /// Opens (creating a SQLite file and its folder if missing) and migrates the database.
     pub async fn open(url: &DatabaseUrl) -> Result<Store, OpenError> {
-        let pool = connect::pool(url).await?;
+        Self::open_tuned(url, connect::Tuning::default()).await
+    }
+
+    pub(crate) async fn open_tuned(url: &DatabaseUrl, tuning: connect::Tuning) -> Result<Store, OpenError> {
+        let pool = connect::pool(url, tuning).await?;
         migrations::run(&pool, url.backend()).await.map_err(|e| url.fail(format!("migrations failed: {e}")))?;
         connect::check_writable(&pool, url).await?;
         let events = events::Events::start(url).await.map_err(|e| url.fail(e.to_string()))?;

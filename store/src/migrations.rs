@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use sqlx::AnyPool;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Executor};
 
 use crate::connect::Backend;
 
@@ -20,6 +20,7 @@ const SQLITE: &[(i64, &str, &str)] = &[
     (9, "notes and bookmarks", include_str!("../migrations/sqlite/0009_notes_and_bookmarks.sql")),
     (10, "review settings", include_str!("../migrations/sqlite/0010_review_settings.sql")),
     (11, "pending merges", include_str!("../migrations/sqlite/0011_pending_merges.sql")),
+    (12, "login failures", include_str!("../migrations/sqlite/0012_login_failures.sql")),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -32,6 +33,7 @@ const POSTGRES: &[(i64, &str, &str)] = &[
     (7, "notes and bookmarks", include_str!("../migrations/postgres/0007_notes_and_bookmarks.sql")),
     (8, "review settings", include_str!("../migrations/postgres/0008_review_settings.sql")),
     (9, "pending merges", include_str!("../migrations/postgres/0009_pending_merges.sql")),
+    (10, "login failures", include_str!("../migrations/postgres/0010_login_failures.sql")),
 ];
 
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {
@@ -46,5 +48,12 @@ pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::mi
         })
         .collect::<Vec<_>>();
     let migrator = Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT };
-    migrator.run(pool).await
+    // Waiting (on Postgres, for the migration lock) while another process migrates is what
+    // start-up should do, however long it takes: one connection without the pool's lock
+    // timeout, closed afterwards rather than handed back with that setting.
+    let mut conn = pool.acquire().await?.detach();
+    if backend == Backend::Postgres {
+        conn.execute("SET lock_timeout = 0").await?;
+    }
+    migrator.run_direct(&mut conn).await
 }

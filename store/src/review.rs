@@ -2,6 +2,7 @@
 //! itself is the `review` crate's; the store keeps what it decided.
 
 use domain::{CardRef, Rating};
+use sqlx::AnyConnection;
 
 use crate::users::UserId;
 use crate::{Result, Store, StoreError};
@@ -69,38 +70,23 @@ impl Store {
     /// Logs a review and moves its card to the scheduler's new state, in one transaction.
     pub async fn record_review(&self, user: UserId, review: &Review) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO review_log (user_id, kind, card_id, rating, reviewed_at, interval_days, stability, difficulty)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(user.get())
-        .bind(review.card.kind.as_str())
-        .bind(&review.card.id)
-        .bind(review.rating.as_str())
-        .bind(review.at)
-        .bind(i64::from(review.interval_days))
-        .bind(review.stability)
-        .bind(review.difficulty)
-        .execute(&mut *tx)
-        .await?;
-        let lapse = i64::from(review.rating == Rating::Again);
-        sqlx::query(
-            "INSERT INTO review_cards (user_id, kind, card_id, stability, difficulty, due, last_review, reps, lapses)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
-             ON CONFLICT (user_id, kind, card_id) DO UPDATE SET stability = excluded.stability,
-                 difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
-                 reps = review_cards.reps + 1, lapses = review_cards.lapses + excluded.lapses",
-        )
-        .bind(user.get())
-        .bind(review.card.kind.as_str())
-        .bind(&review.card.id)
-        .bind(review.stability)
-        .bind(review.difficulty)
-        .bind(review.due)
-        .bind(review.at)
-        .bind(lapse)
-        .execute(&mut *tx)
-        .await?;
+        apply_review(&mut tx, user, review).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A question's rating: kept among its ratings and applied as a review, in one transaction,
+    /// so neither a crash nor a lock held elsewhere leaves one without the other.
+    pub async fn record_rating(&self, user: UserId, review: &Review) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO ratings (user_id, question_id, rating, rated_at) VALUES ($1, $2, $3, $4)")
+            .bind(user.get())
+            .bind(&review.card.id)
+            .bind(review.rating.as_str())
+            .bind(review.at)
+            .execute(&mut *tx)
+            .await?;
+        apply_review(&mut tx, user, review).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -153,4 +139,41 @@ impl Store {
         .await?;
         rows.into_iter().map(|(r, at)| Ok((r.parse().map_err(StoreError::corrupt)?, at))).collect()
     }
+}
+
+/// The review's two rows: its line in the log and its card's new state.
+async fn apply_review(conn: &mut AnyConnection, user: UserId, review: &Review) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO review_log (user_id, kind, card_id, rating, reviewed_at, interval_days, stability, difficulty)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(user.get())
+    .bind(review.card.kind.as_str())
+    .bind(&review.card.id)
+    .bind(review.rating.as_str())
+    .bind(review.at)
+    .bind(i64::from(review.interval_days))
+    .bind(review.stability)
+    .bind(review.difficulty)
+    .execute(&mut *conn)
+    .await?;
+    let lapse = i64::from(review.rating == Rating::Again);
+    sqlx::query(
+        "INSERT INTO review_cards (user_id, kind, card_id, stability, difficulty, due, last_review, reps, lapses)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
+         ON CONFLICT (user_id, kind, card_id) DO UPDATE SET stability = excluded.stability,
+             difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
+             reps = review_cards.reps + 1, lapses = review_cards.lapses + excluded.lapses",
+    )
+    .bind(user.get())
+    .bind(review.card.kind.as_str())
+    .bind(&review.card.id)
+    .bind(review.stability)
+    .bind(review.difficulty)
+    .bind(review.due)
+    .bind(review.at)
+    .bind(lapse)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

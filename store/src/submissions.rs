@@ -162,6 +162,14 @@ impl Store {
         found.map(row).transpose()
     }
 
+    /// Whose submission this is: for the server's own bookkeeping (a verdict changes what that
+    /// learner's pages show), never to answer a learner.
+    pub async fn submission_owner(&self, id: i64) -> Result<Option<UserId>> {
+        let owner: Option<(i64,)> =
+            sqlx::query_as("SELECT user_id FROM submissions WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        Ok(owner.map(|(user,)| UserId::from_raw(user)))
+    }
+
     /// The code of one of this learner's submissions (`None` for another learner's id).
     pub async fn submission_source(&self, user: UserId, id: i64) -> Result<Option<(Language, String)>> {
         let found: Option<(String, String)> =

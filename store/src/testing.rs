@@ -63,3 +63,10 @@ fn unique() -> String {
     rand::rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
 }
+
+/// A store on a SQLite file that may not grow past `pages` pages (`PRAGMA max_page_count` on
+/// every connection): to SQLite a full disk, without filling one.
+pub async fn open_sqlite_capped(path: &Path, pages: u32) -> Result<crate::Store, crate::OpenError> {
+    let tuning = crate::connect::Tuning { sqlite_max_pages: Some(pages) };
+    crate::Store::open_tuned(&DatabaseUrl::Sqlite(path.to_owned()), tuning).await
+}

@@ -7,8 +7,7 @@ use super::{ApiError, Me};
 use {
     super::fields::{Password, Username},
     super::respond,
-    crate::ssr::{AppState, password, session, state::internal},
-    std::time::Instant,
+    crate::ssr::{AppState, password, session, state::internal, throttle::LoginAttempt},
     store::Claim,
 };
 
@@ -57,28 +56,27 @@ pub async fn log_in(username: String, password: String) -> Result<(), ApiError> 
         if name.is_empty() || password.is_empty() {
             return Err(ApiError::bad_input("Enter your username and password."));
         }
-        if password.len() > Password::MAX * 4 {
+        // No account has such a name or password; refusing them early also keeps throttle keys
+        // short.
+        if password.len() > Password::MAX * 4 || name.len() > Username::MAX * 4 {
             return Err(ApiError::WrongCredentials);
         }
-        let mut keys = vec![format!("user:{name}")];
-        if let Some(ip) = session::client_ip() {
-            keys.push(format!("ip:{ip}"));
-        }
-        state.throttle.check(&keys, Instant::now()).map_err(ApiError::Throttled)?;
+        let attempt = LoginAttempt::new(&name, session::client_ip().as_deref());
+        attempt.check(&state.store).await?;
         let creds = state.store.credentials(&name).await.map_err(internal("reading credentials"))?;
         let user_id = match creds {
             Some(c) if password::verify(&password, &c.password_hash).await => c.id,
             Some(_) => {
-                state.throttle.fail(&keys, Instant::now());
+                attempt.failed(&state.store).await?;
                 return Err(ApiError::WrongCredentials);
             }
             None => {
                 password::dummy_verify(&password).await;
-                state.throttle.fail(&keys, Instant::now());
+                attempt.failed(&state.store).await?;
                 return Err(ApiError::WrongCredentials);
             }
         };
-        state.throttle.succeed(&keys[..1]);
+        attempt.succeeded(&state.store).await?;
         // A guest logging in to an existing account: their guest progress is offered for
         // merging (`/merge`) rather than left behind; an empty guest account is just dropped.
         let guest = session::current_user(&state).await?.filter(|u| u.username.is_none()).map(|u| u.id);
@@ -146,6 +144,9 @@ async fn claim(
     let hash = password::hash(password).await?;
     match state.store.claim_guest(user_id, username.as_str(), &hash).await.map_err(internal("claiming guest"))? {
         Claim::Claimed => {
+            // The guest's token now opens a named account: replace it, so whoever knew the
+            // guest's token (a shared computer, a planted cookie) does not get the account.
+            session::start(state, user_id).await?;
             leptos_axum::redirect("/dashboard");
             Ok(())
         }

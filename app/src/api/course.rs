@@ -93,7 +93,14 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
         let user = session::current_user(&state).await?;
         let (mut states, done, marked) = match &user {
             Some(u) => {
-                state.store.record_lesson_visit(u.id, &id).await.map_err(internal("recording visit"))?;
+                // The visit only marks the lesson started: a database that cannot take writes
+                // for now (full disk, a lock held elsewhere) must not stop the learner reading.
+                if let Err(e) = state.store.record_lesson_visit(u.id, &id).await {
+                    if e.outage().is_none() {
+                        return Err(internal("recording visit")(e));
+                    }
+                    tracing::warn!(error = %e, "lesson visit not recorded");
+                }
                 let ids: Vec<&str> = lesson.questions.iter().map(|q| q.id.as_str()).collect();
                 let states = state.store.question_states(u.id, &ids).await.map_err(internal("reading answers"))?;
                 let done = state.store.is_lesson_done(u.id, &id).await.map_err(internal("reading progress"))?;
@@ -200,11 +207,10 @@ pub async fn rate_question(question_id: String, rating: String) -> Result<Rating
             return Err(ApiError::NotFound("Question".into()));
         }
         let rating = parse_rating(&rating)?;
-        state.store.rate_question(user.id, &question_id, rating).await.map_err(internal("saving rating"))?;
         let card = domain::CardKind::Question.card(question_id);
         crate::ssr::review::record(&state.store, user.id, card, rating, store::now())
             .await
-            .map_err(internal("scheduling the review"))?;
+            .map_err(internal("saving rating"))?;
         Ok(rating)
     })
     .await

@@ -22,6 +22,14 @@ pub enum ApiError {
     NotFound(String),
     #[error("Too many failed attempts. Try again in {0} seconds.")]
     Throttled(u64),
+    /// Refused for now by a deliberate limit (submissions waiting, runs in a minute); the
+    /// message says what to wait for.
+    #[error("{0}")]
+    Limited(String),
+    /// The database cannot take the request for now (the disk is full, a lock is held too
+    /// long): nothing was saved, and the message says so.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
     /// Transport-level failures (bad request encoding, network errors in the browser).
@@ -40,8 +48,9 @@ impl ApiError {
             ApiError::WrongCredentials | ApiError::NotLoggedIn => 401,
             ApiError::NotFound(_) => 404,
             ApiError::UsernameTaken => 409,
-            ApiError::Throttled(_) => 429,
+            ApiError::Throttled(_) | ApiError::Limited(_) => 429,
             ApiError::Internal => 500,
+            ApiError::Unavailable(_) => 503,
         }
     }
 }

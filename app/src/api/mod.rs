@@ -19,6 +19,7 @@ mod problems;
 mod review;
 mod review_settings;
 mod search;
+pub mod static_html;
 mod submission_pages;
 mod submissions;
 mod theme;

@@ -132,9 +132,6 @@ pub async fn review_rate(kind: String, card_id: String, rating: String, ahead: b
         if kind == CardKind::Problem && rating != Rating::Again {
             return Err(ApiError::bad_input("A problem is rated by the judge; solve it again, or give up."));
         }
-        if kind == CardKind::Question {
-            state.store.rate_question(user.id, &card.id, rating).await.map_err(internal("saving rating"))?;
-        }
         crate::ssr::review::record(&state.store, user.id, card, rating, store::now())
             .await
             .map_err(internal("scheduling the review"))?;

@@ -134,14 +134,14 @@ pub(crate) async fn enqueue(state: &AppState, run: Run<'_>) -> Result<i64, ApiEr
             }
             Ok(id)
         }
-        Enqueue::LearnerBusy { pending } => Err(ApiError::bad_input(format!(
+        Enqueue::LearnerBusy { pending } => Err(ApiError::Limited(format!(
             "You have {pending} submissions waiting for the judge; wait for one to finish."
         ))),
-        Enqueue::FairKeyBusy { pending } => Err(ApiError::bad_input(format!(
+        Enqueue::FairKeyBusy { pending } => Err(ApiError::Limited(format!(
             "Guests from your address have {pending} submissions waiting for the judge; wait for one to \
              finish, or sign up."
         ))),
-        Enqueue::TooFast { retry_after } => Err(ApiError::bad_input(format!(
+        Enqueue::TooFast { retry_after } => Err(ApiError::Limited(format!(
             "That is {per_minute} runs in a minute, the most the judge takes; try again in {retry_after} s."
         ))),
     }

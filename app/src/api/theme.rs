@@ -10,10 +10,15 @@ pub const THEME_COOKIE: &str = "theme";
 pub async fn set_theme(theme: String) -> Result<Theme, ApiError> {
     super::respond(async {
         let theme = Theme::parse(&theme).ok_or_else(|| ApiError::bad_input("Theme is auto, light or dark."))?;
-        crate::ssr::session::append_cookie(&format!(
-            "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            theme.as_str()
-        ));
+        let state = crate::ssr::AppState::current()?;
+        crate::ssr::cookie::Cookie {
+            name: THEME_COOKIE,
+            value: theme.as_str(),
+            path: "/",
+            max_age_secs: 365 * 24 * 60 * 60,
+            http_only: true,
+        }
+        .set(&state);
         Ok(theme)
     })
     .await

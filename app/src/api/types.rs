@@ -77,7 +77,9 @@ pub struct Linked {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionView {
     pub id: String,
+    #[serde(serialize_with = "super::static_html::serialize")]
     pub prompt_html: String,
+    #[serde(serialize_with = "super::static_html::serialize")]
     pub answer_html: String,
     pub my_answer: Option<String>,
     pub last_rating: Option<Rating>,
@@ -93,6 +95,7 @@ pub struct LessonView {
     pub summary: String,
     pub minutes: u32,
     pub section_title: String,
+    #[serde(serialize_with = "super::static_html::serialize")]
     pub html: String,
     pub toc: Vec<TocItem>,
     pub takeaways: Vec<String>,
@@ -100,6 +103,7 @@ pub struct LessonView {
     pub problems: Vec<Linked>,
     pub demos: Vec<Linked>,
     /// The demos that exist, in the lesson's order, as server-rendered HTML ("" when none).
+    /// Kept in the hydration data: whether it is empty decides what the page renders.
     pub demos_html: String,
     pub prev: Option<LessonLink>,
     pub next: Option<LessonLink>,

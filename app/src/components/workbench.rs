@@ -117,7 +117,7 @@ pub fn Workbench(
     };
 
     view! {
-        <script type="module" src=EDITOR_MODULE></script>
+        <script type="module" src=EDITOR_MODULE nonce=use_nonce()></script>
         <section class="workbench" aria-label="Solve">
             <h2>"Your solution"</h2>
             <form method="post" action="/api/submit_form" class="workbench-form">

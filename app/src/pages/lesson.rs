@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::static_html::WithoutContentHtml;
 use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
 use crate::components::error_box::{ErrorBox, action_error};
@@ -16,7 +17,12 @@ pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let auth = expect_context::<AuthActions>();
     let id = move || params.read().get("id").unwrap_or_default();
-    let lesson = Resource::new(move || (id(), auth.version()), |(id, _)| get_lesson(id));
+    // The lesson's HTML travels once, in the DOM: see `static_html`.
+    let lesson = Resource::<_, WithoutContentHtml>::new_with_options(
+        move || (id(), auth.version()),
+        |(id, _)| get_lesson(id),
+        false,
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the lesson…"</p> }>
             {move || Suspend::new(async move {

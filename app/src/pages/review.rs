@@ -19,7 +19,7 @@ pub fn ReviewPage() -> impl IntoView {
     load_module(KEYS_MODULE);
     view! {
         <Title text="Review" />
-        <script type="module" src=KEYS_MODULE></script>
+        <script type="module" src=KEYS_MODULE nonce=use_nonce()></script>
         <h1>"Review"</h1>
         <p class="muted small">
             <kbd>"Space"</kbd>" shows the answer; "<kbd>"1"</kbd>"–"<kbd>"4"</kbd>

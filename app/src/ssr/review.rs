@@ -3,7 +3,7 @@
 //! parameters. Used by the `rate` server function (questions), the review page and the judge
 //! workers (a solved problem enters the queue with the judge's rating).
 
-use domain::{CardRef, Rating};
+use domain::{CardKind, CardRef, Rating};
 use review::{CardHistory, CardMemory, DesiredRetention, FitError, Parameters, Scheduler, SchedulerError};
 use store::{FittedWeights, Review, Store, StoreError, UserId};
 
@@ -63,8 +63,9 @@ pub fn preview(scheduler: &Scheduler, state: &store::CardState, now: i64) -> Res
     Ok(scheduler.preview(memory, last_review, now)?.map(|(r, s)| (r, s.interval_days)))
 }
 
-/// Schedules `card` after `rating` at `now` and stores the review; then refits the learner's
-/// parameters in the background when enough new reviews have come in.
+/// Schedules `card` after `rating` at `now` and stores the review (for a question, with its
+/// rating); then refits the learner's parameters in the background when enough new reviews
+/// have come in.
 pub async fn record(
     store: &Store,
     user: UserId,
@@ -84,7 +85,12 @@ pub async fn record(
         interval_days: next.interval_days,
         due: next.due,
     };
-    store.record_review(user, &review).await?;
+    // A question's review is also one of its ratings (the lesson shows the latest): both rows
+    // in one transaction, never one without the other.
+    match review.card.kind {
+        CardKind::Question => store.record_rating(user, &review).await?,
+        CardKind::Problem => store.record_review(user, &review).await?,
+    }
     let reviews_used = settings.fitted.as_ref().map(|(_, f)| f.reviews_used);
     let store = store.clone();
     tokio::spawn(async move {

@@ -4,17 +4,16 @@
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
-use http::HeaderValue;
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::COOKIE;
 use http::request::Parts;
 use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 pub use store::SessionUser as User;
 use store::{SESSION_LIFETIME_SECS, Store};
 
+use super::cookie::Cookie;
 use super::state::{AppState, internal};
 use crate::api::ApiError;
 
@@ -66,8 +65,12 @@ pub async fn require_user(state: &AppState) -> Result<User, ApiError> {
     current_user(state).await?.ok_or(ApiError::NotLoggedIn)
 }
 
-/// Creates a session for `user_id` and sets its cookie on the response.
+/// Creates a session for `user` under a new token and sets its cookie, ending the session this
+/// request came with (if any). Called whenever who is behind the cookie changes (log-in, sign-up,
+/// a guest claiming their account): a token someone planted or saw before that moment is worth
+/// nothing after it (no session fixation).
 pub async fn start(state: &AppState, user: store::UserId) -> Result<(), ApiError> {
+    delete_request_session(state).await?;
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = hex::encode(bytes);
@@ -76,25 +79,22 @@ pub async fn start(state: &AppState, user: store::UserId) -> Result<(), ApiError
     Ok(())
 }
 
-/// Deletes this request's session (if any) and clears the cookie.
+/// Deletes this request's session on the server (if any) and clears the cookie.
 pub async fn end(state: &AppState) -> Result<(), ApiError> {
-    if let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) {
-        state.store.delete_session(&token_hash(&token)).await.map_err(internal("deleting session"))?;
-    }
+    delete_request_session(state).await?;
     set_cookie(state, "", 0);
     Ok(())
 }
 
-fn set_cookie(state: &AppState, token: &str, max_age: i64) {
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    append_cookie(&format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"));
+async fn delete_request_session(state: &AppState) -> Result<(), ApiError> {
+    if let Some(token) = request_parts().and_then(|p| cookie_value(&p.headers, COOKIE_NAME)) {
+        state.store.delete_session(&token_hash(&token)).await.map_err(internal("deleting session"))?;
+    }
+    Ok(())
 }
 
-/// Adds a `Set-Cookie` header with this value to the response being built.
-pub fn append_cookie(value: &str) {
-    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(value)) {
-        res.append_header(SET_COOKIE, v);
-    }
+fn set_cookie(state: &AppState, token: &str, max_age_secs: i64) {
+    Cookie { name: COOKIE_NAME, value: token, path: "/", max_age_secs, http_only: true }.set(state);
 }
 
 /// The client's address, for throttling; `None` when the server runs without connect info.
@@ -104,6 +104,8 @@ pub fn client_ip() -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use http::HeaderValue;
+
     use super::*;
 
     #[test]

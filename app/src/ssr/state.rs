@@ -4,7 +4,7 @@ use catalog::Catalog;
 use leptos::prelude::use_context;
 use store::Store;
 
-use super::throttle::Throttle;
+use super::failure::Failure;
 use crate::api::ApiError;
 
 /// What server functions need, provided to every request as Leptos context.
@@ -14,7 +14,6 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     /// Full-text search over the catalog, built from it at start-up.
     pub search: Arc<store::SearchIndex>,
-    pub throttle: Arc<Throttle>,
     /// Mark cookies `Secure` (when served over HTTPS behind a proxy).
     pub secure_cookies: bool,
     /// Whether someone judges what is queued: workers in this process, or (on Postgres) worker
@@ -32,10 +31,18 @@ impl AppState {
     }
 }
 
-/// Logs a store error with context and hides it from the user.
-pub fn internal<E: std::fmt::Display>(context: &'static str) -> impl FnOnce(E) -> ApiError {
-    move |e| {
-        tracing::error!(error = %e, "{context}");
-        ApiError::Internal
+/// Logs a failure from below the API with context. One that only says the database cannot
+/// take the request for now (a full disk, a lock held too long) reaches the learner as such
+/// (503); anything else is hidden behind `Internal`.
+pub fn internal<E: Failure>(context: &'static str) -> impl FnOnce(E) -> ApiError {
+    move |e| match e.outage() {
+        Some(outage) => {
+            tracing::warn!(error = %e, "{context}");
+            super::failure::unavailable(outage)
+        }
+        None => {
+            tracing::error!(error = %e, "{context}");
+            ApiError::Internal
+        }
     }
 }

@@ -69,7 +69,7 @@ impl Worker {
         });
         let judging = self.judging.clone();
         let job = claim.clone();
-        let outcome = tokio::task::spawn_blocking(move || {
+        let outcome = super::judge_thread::run(move || {
             judging.judge(&job, &cancel, &mut |event| {
                 let _ = events.send(event);
             })

@@ -118,7 +118,7 @@ impl JudgingConfig {
     /// problem. `None` (logged) when the judge cannot start: submissions then stay queued.
     pub async fn prepare(self) -> Option<Judging> {
         let JudgingConfig { judge, problems_dir } = self;
-        let prepared = tokio::task::spawn_blocking(move || -> Result<Judging, sandbox::Error> {
+        let prepared = super::judge_thread::run(move || -> Result<Judging, sandbox::Error> {
             let judge = Judge::new(judge)?;
             let mut problems = HashMap::new();
             for problem in Problem::load_all(&problems_dir)? {

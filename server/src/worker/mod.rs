@@ -7,6 +7,7 @@
 mod custom_run;
 mod execute;
 mod judge;
+mod judge_thread;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod endpoints;
+
 use std::net::SocketAddr;
 
 use prep_server::{Application, ServeConfig};
@@ -68,6 +70,21 @@ impl TestServer {
         Client {
             base: self.url(""),
             http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            session: None,
+        }
+    }
+
+    /// A client whose connections come from `ip`, a loopback address other than 127.0.0.1
+    /// (all of 127.0.0.0/8 reaches this host on Linux): the server sees another learner's
+    /// machine.
+    pub fn client_from(&self, ip: std::net::Ipv4Addr) -> Client {
+        Client {
+            base: self.url(""),
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .local_address(std::net::IpAddr::V4(ip))
+                .build()
+                .unwrap(),
             session: None,
         }
     }
