@@ -79,7 +79,7 @@ happened=$(node -e '
   const answered = (s) => ["ok", "limited", "unavailable", "down", "error"].reduce((n, k) => n + (s?.[k] ?? 0), 0);
   const pages = [["learner", "GET /lessons/:id"], ["visitor", "GET /lessons/:id (visitor)"]]
     .map(([who, l]) => `${full[l]?.ok ?? 0}/${answered(full[l])} as a ${who}`);
-  console.log(`full: ${sum(full, "ok")} writes stored, ${sum(full, "unavailable")} refused with a clear 503, ${sum(full, "error")} other errors (e.g. ${sample.slice(0, 90)}), slowest ${slowest} ms; pages read ${pages.join(", ")}; after freeing space ${sum(freed, "ok")}/${sum(freed, "ok") + sum(freed, "unavailable") + sum(freed, "error")} writes stored`);
+  console.log(`full: ${sum(full, "ok")} writes stored, ${sum(full, "unavailable")} refused with a clear 503, ${sum(full, "error")} other errors (e.g. ${sample.slice(0, 130)}), slowest ${slowest} ms; pages read ${pages.join(", ")}; after freeing space ${sum(freed, "ok")}/${sum(freed, "ok") + sum(freed, "unavailable") + sum(freed, "error")} writes stored`);
 ' "$work/full.json" "$work/freed.json")
 table_row "$fault" "$happened; server up: $alive; integrity_check: ${integrity_full% } / after restart ${integrity_after% }" \
   "$(verify_summary "$work/state.json.verify.json")"

@@ -56,6 +56,7 @@ async function seed() {
 async function warm() {
   const ledger = Ledger.load(opt.state);
   const learner = ledger.accounts('learner')[0];
+  if (!learner) return console.log('no learners: nothing to warm up');
   const judged = new Judged();
   const l = new Learner(opt.base, null, ledger, learner, [], judged);
   const t0 = performance.now();
