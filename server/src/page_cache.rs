@@ -153,12 +153,16 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
         return res;
     }
     let (parts, body) = res.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+    // Our own render, bounded by the content: collected whole, so a page too large to keep is
+    // still served, just not kept.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
-        // Too large to keep, or the render failed midway: nothing sensible to resend.
+        // The render failed midway: nothing sensible to resend.
         Err(_) => return Response::builder().status(StatusCode::INTERNAL_SERVER_ERROR).body(Body::empty()).unwrap(),
     };
-    if let Ok(text) = std::str::from_utf8(&bytes) {
+    if bytes.len() <= MAX_PAGE_BYTES
+        && let Ok(text) = std::str::from_utf8(&bytes)
+    {
         let mut inner = state.cache.lock();
         if let Some(user) = reader {
             inner.last_visit.insert(user, lesson_id);
