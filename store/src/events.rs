@@ -18,6 +18,7 @@ use tokio::sync::{Notify, broadcast};
 use tokio::task::JoinHandle;
 
 use crate::connect::DatabaseUrl;
+use crate::session_cache::SessionCache;
 use crate::users::UserId;
 use crate::{Result, Store};
 
@@ -42,7 +43,7 @@ pub(crate) struct Events {
 }
 
 impl Events {
-    pub(crate) async fn start(url: &DatabaseUrl) -> Result<Events, sqlx::Error> {
+    pub(crate) async fn start(url: &DatabaseUrl, sessions: Arc<SessionCache>) -> Result<Events, sqlx::Error> {
         let (progress, _) = broadcast::channel(PROGRESS_BUFFER);
         let queued = Arc::new(Notify::new());
         let (cancels, _) = broadcast::channel(PROGRESS_BUFFER);
@@ -58,6 +59,7 @@ impl Events {
                     queued: queued.clone(),
                     cancels: cancels.clone(),
                     learners: learners.clone(),
+                    sessions,
                 };
                 Some(tokio::spawn(forward(listener, to)))
             }
@@ -84,6 +86,9 @@ struct Forward {
     queued: Arc<Notify>,
     cancels: broadcast::Sender<i64>,
     learners: broadcast::Sender<UserId>,
+    /// A learner's change may be a session ending (logout elsewhere): this process's cached
+    /// lookups for them go.
+    sessions: Arc<SessionCache>,
 }
 
 async fn forward(mut listener: PgListener, to: Forward) {
@@ -98,6 +103,7 @@ async fn forward(mut listener: PgListener, to: Forward) {
             },
             Ok(n) if n.channel() == LEARNER_CHANNEL => match n.payload().parse::<i64>() {
                 Ok(id) => {
+                    to.sessions.forget_user(UserId::from_raw(id));
                     let _ = to.learners.send(UserId::from_raw(id));
                 }
                 Err(_) => tracing::warn!("ignored a learner notification that is not an id"),
@@ -110,7 +116,9 @@ async fn forward(mut listener: PgListener, to: Forward) {
             },
             Err(e) => {
                 // PgListener reconnects on the next recv; notifications in between are lost,
-                // which the readers tolerate (see the module comment).
+                // which the readers tolerate (see the module comment). A missed one may have
+                // ended a session, so no cached lookup survives.
+                to.sessions.forget_everyone();
                 tracing::warn!(error = %e, "lost the Postgres notification connection; listening again");
                 tokio::time::sleep(RECONNECT_DELAY).await;
             }

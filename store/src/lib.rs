@@ -24,6 +24,7 @@ mod queue;
 mod review;
 mod review_settings;
 mod search;
+mod session_cache;
 mod sessions;
 mod submissions;
 #[cfg(feature = "test-support")]
@@ -58,6 +59,8 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     events: Arc<events::Events>,
+    /// Recent session lookups, shared by every clone of this store.
+    sessions: Arc<session_cache::SessionCache>,
 }
 
 impl Store {
@@ -70,8 +73,9 @@ impl Store {
         let pool = connect::pool(url, tuning).await?;
         migrations::run(&pool, url.backend()).await.map_err(|e| url.fail(format!("migrations failed: {e}")))?;
         connect::check_writable(&pool, url).await?;
-        let events = events::Events::start(url).await.map_err(|e| url.fail(e.to_string()))?;
-        Ok(Store { pool, backend: url.backend(), events: Arc::new(events) })
+        let sessions = Arc::new(session_cache::SessionCache::default());
+        let events = events::Events::start(url, sessions.clone()).await.map_err(|e| url.fail(e.to_string()))?;
+        Ok(Store { pool, backend: url.backend(), events: Arc::new(events), sessions })
     }
 
     pub fn backend(&self) -> Backend {

@@ -20,22 +20,47 @@ impl Store {
         Ok(())
     }
 
-    /// The account a live session belongs to.
+    /// The account a live session belongs to. Asked on every signed-in request, so a recent
+    /// answer is reused (see `session_cache.rs` for how long and what ends it).
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<SessionUser>> {
-        let row: Option<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id
+        let now = now();
+        if let Some(user) = self.sessions.get(token_hash, now) {
+            return Ok(Some(user));
+        }
+        let ticket = self.sessions.ticket();
+        let row: Option<(i64, Option<String>, i64)> = sqlx::query_as(
+            "SELECT u.id, u.username, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash)
-        .bind(now())
+        .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, username)| SessionUser { id: UserId::from_raw(id), username }))
+        Ok(row.map(|(id, username, expires_at)| {
+            let user = SessionUser { id: UserId::from_raw(id), username };
+            self.sessions.keep(ticket, token_hash, user.clone(), expires_at);
+            user
+        }))
     }
 
+    /// Ends a session here and, through the learner's change notification, in every process.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
-        Ok(())
+        self.sessions.forget_token(token_hash);
+        let owner: Option<i64> = sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        match owner {
+            Some(user) => self.sessions_changed(UserId::from_raw(user)).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Some of `user`'s sessions are gone (logged out, account deleted) or show someone else now
+    /// (a claimed guest has a name): no process may go on believing what it looked up.
+    pub(crate) async fn sessions_changed(&self, user: UserId) -> Result<()> {
+        self.sessions.forget_user(user);
+        self.announce_learner_changed(user).await
     }
 
     /// Expired sessions are refused by every lookup; deleting them keeps the table small.

@@ -106,7 +106,10 @@ impl Store {
             .execute(&self.pool)
             .await;
         match r {
-            Ok(r) if r.rows_affected() == 1 => Ok(Claim::Claimed),
+            Ok(r) if r.rows_affected() == 1 => {
+                self.sessions_changed(user).await?;
+                Ok(Claim::Claimed)
+            }
             Ok(_) => Ok(Claim::NotAGuest),
             // Lost a race with a sign-up of the same name between the check and the update.
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Claim::UsernameTaken),

@@ -51,6 +51,9 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
+        if !progress {
+            self.sessions_changed(guest).await?;
+        }
         Ok(progress)
     }
 
@@ -76,6 +79,7 @@ impl Store {
         let report = import::apply(&mut tx, account, &doc).await?;
         delete_guest(&mut tx, guest).await?;
         tx.commit().await?;
+        self.sessions_changed(guest).await?;
         Ok(MergeOutcome::Merged(Box::new(report)))
     }
 
@@ -87,6 +91,7 @@ impl Store {
         }
         delete_guest(&mut tx, guest).await?;
         tx.commit().await?;
+        self.sessions_changed(guest).await?;
         Ok(true)
     }
 }
@@ -101,7 +106,8 @@ async fn offered(conn: &mut sqlx::AnyConnection, account: UserId, guest: UserId)
     Ok(found.is_some())
 }
 
-/// Deletes a guest account: its rows everywhere go with it (`ON DELETE CASCADE`), the offer too.
+/// Deletes a guest account: its rows everywhere go with it (`ON DELETE CASCADE`), the offer and
+/// its sessions too (the caller tells the session caches once the deletion is committed).
 async fn delete_guest(conn: &mut sqlx::AnyConnection, guest: UserId) -> Result<()> {
     sqlx::query("DELETE FROM users WHERE id = $1 AND username IS NULL").bind(guest.get()).execute(&mut *conn).await?;
     Ok(())
