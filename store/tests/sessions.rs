@@ -63,4 +63,3 @@ async fn refused_soon(store: &Store, token: &str) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
-
