@@ -79,7 +79,7 @@ node scripts/load/main.mjs seed --base "$base" --state "$work/state.json" --read
 node scripts/load/main.mjs warm --base "$base" --state "$work/state.json"
 
 secs=$((rounds * 7 + 8))
-node scripts/load/main.mjs run --base "$base" --state "$work/state.json" --secs "$secs" \
+node scripts/load/main.mjs run --base "$base" --state "$work/state.json" --secs "$secs" --ramp 0 \
   --think 100-600 --learner-think 300-1200 >"$work/run.out" 2>&1 &
 driver=$!
 killed=()

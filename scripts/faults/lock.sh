@@ -37,7 +37,7 @@ fi
 echo "== lock: $backend, ${hold} s, $how"
 start_prep "$work/server.log" --addr 127.0.0.1:0 --database "$database" --judge-workers 0
 node scripts/load/main.mjs seed --base "$PREP_BASE" --state "$work/state.json" --readers 40 --learners 0
-node scripts/load/main.mjs run --base "$PREP_BASE" --state "$work/state.json" --secs $((hold + 14)) \
+node scripts/load/main.mjs run --base "$PREP_BASE" --state "$work/state.json" --secs $((hold + 14)) --ramp 0 \
   --think 50-300 >"$work/run.out" 2>&1 &
 driver=$!
 sleep 5
