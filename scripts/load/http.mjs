@@ -1,6 +1,8 @@
 // One simulated browser: a session cookie, the calls the site makes, and every call's latency
 // and outcome recorded in a shared Stats. Node built-ins only.
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * What happened to a request, as the suites count it:
@@ -76,8 +78,9 @@ export class Client {
     return h;
   }
 
-  keepCookie(res) {
-    for (const c of res.headers.getSetCookie()) {
+  /** setCookie: the Set-Cookie header lines of an answer. */
+  keepCookie(setCookie = []) {
+    for (const c of setCookie) {
       const m = /^prep_session=([^;]*)/.exec(c);
       if (m) this.cookie = m[1] ? `prep_session=${m[1]}` : null;
     }
@@ -85,30 +88,27 @@ export class Client {
 
   /**
    * One request; never throws. Returns {status (0 = no answer), body, ms, outcome}.
-   * label: the endpoint's name in the report.
+   * label: the endpoint's name in the report. keepBody false: a successful answer's body is
+   * read but not decompressed or decoded (a lesson page: the driver's CPU is the server's too,
+   * on one machine); an unsuccessful one's always is, for its message.
    */
-  async request(label, method, path, { form, accept } = {}) {
+  async request(label, method, path, { form, accept, keepBody = true } = {}) {
     const tag = this.tagger();
     const t0 = performance.now();
-    let status = 0;
-    let body = '';
-    try {
-      const headers = this.headers(accept ? { Accept: accept } : {});
-      if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      const res = await fetch(`${this.base}${path}`, {
-        method,
-        redirect: 'manual', // a form's 302 is the answer, not something to follow
-        headers,
-        body: form ? new URLSearchParams(form).toString() : undefined,
-        signal: AbortSignal.timeout(120_000),
-      });
-      this.keepCookie(res);
-      body = await res.text();
-      status = res.status;
-    } catch (e) {
-      body = String(e.cause?.code ?? e.cause?.message ?? e.message);
-      // A timeout is an answer that never came from a server that is there: an error.
-      if (e.name === 'TimeoutError') status = 599;
+    const headers = this.headers(accept ? { Accept: accept } : {});
+    // As a browser asks; the server's compression is part of what is measured.
+    headers['Accept-Encoding'] = 'gzip';
+    const payload = form ? new URLSearchParams(form).toString() : undefined;
+    if (payload !== undefined) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      headers['Content-Length'] = Buffer.byteLength(payload);
+    }
+    const answer = await exchange(`${this.base}${path}`, method, headers, payload);
+    let { status, body } = answer;
+    if (answer.raw) {
+      this.keepCookie(answer.setCookie);
+      const failed = status >= 400;
+      body = keepBody || failed ? decode(answer.raw, answer.encoding) : '';
     }
     const ms = performance.now() - t0;
     const outcome = outcomeOf(status, body);
@@ -121,8 +121,8 @@ export class Client {
     return this.request(label, 'POST', `/api/${endpoint}`, { form });
   }
 
-  get(path, label = `GET ${path}`) {
-    return this.request(label, 'GET', path, { accept: 'text/html' });
+  get(path, label = `GET ${path}`, keepBody = true) {
+    return this.request(label, 'GET', path, { accept: 'text/html', keepBody });
   }
 
   /**
@@ -170,6 +170,38 @@ export class Client {
     if (r.status !== 200) return null;
     const s = JSON.parse(r.body);
     return s.status === 'done' ? (s.result?.verdict ?? 'none') : null;
+  }
+}
+
+/** Kept-alive connections shared by every client, as a browser keeps its own. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/**
+ * One HTTP exchange over node:http (lighter than fetch). Resolves to {status, raw (Buffer),
+ * encoding, setCookie} or, with no answer, {status: 0 or 599 (timed out), body: why}.
+ */
+function exchange(url, method, headers, payload) {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method, headers, agent, timeout: 120_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, raw: Buffer.concat(chunks), encoding: res.headers['content-encoding'], setCookie: res.headers['set-cookie'] }),
+      );
+      res.on('error', (e) => resolve({ status: 0, body: String(e.code ?? e.message) }));
+    });
+    // A timeout is an answer that never came from a server that is there: an error.
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'TimeoutError', timedOut: true })));
+    req.on('error', (e) => resolve({ status: e.timedOut ? 599 : 0, body: String(e.code ?? e.message) }));
+    req.end(payload);
+  });
+}
+
+function decode(raw, encoding) {
+  try {
+    return (encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+  } catch (e) {
+    return `undecodable ${encoding} body: ${e.message}`;
   }
 }
 

@@ -61,7 +61,7 @@ export class Reader {
 
   async readLesson() {
     this.lesson = Math.random() < 0.3 ? this.lesson : pick(this.course);
-    await this.client.get(`/lessons/${this.lesson.id}`, 'GET /lessons/:id');
+    await this.client.get(`/lessons/${this.lesson.id}`, 'GET /lessons/:id', false);
   }
 
   async answer() {
@@ -111,7 +111,7 @@ export class Reader {
       [5, () => this.markDone()],
       [12, () => this.review()],
       [3, () => this.client.call('review_summary')],
-      [2, () => this.client.get('/', 'GET /')],
+      [2, () => this.client.get('/', 'GET /', false)],
       [1, () => (this.a.guest ? this.claim() : this.client.call('me'))],
     ];
     const total = actions.reduce((n, [w]) => n + w, 0);
