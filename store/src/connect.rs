@@ -15,7 +15,7 @@ use crate::error::OpenError;
 /// write lock (busy_timeout), a Postgres row or table lock (lock_timeout). Unbounded waits on
 /// Postgres would pile requests onto the few pooled connections until every other request,
 /// reads included, timed out waiting for one.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// Connections per process. SQLite has one writer anyway; Postgres counts connections per
 /// server, so several processes share its `max_connections` (default 100).
 const MAX_CONNECTIONS: u32 = 8;

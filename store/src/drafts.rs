@@ -8,6 +8,7 @@ use crate::{Result, Store, StoreError, now};
 impl Store {
     /// Keeps `source` as the learner's draft (the latest write wins).
     pub async fn save_draft(&self, user: UserId, problem_id: &str, language: Language, source: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query(
             "INSERT INTO drafts (user_id, problem_id, language, source, updated_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (user_id, problem_id, language) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at",
@@ -40,6 +41,7 @@ impl Store {
 
     /// Forgets a draft ("Reset to starter").
     pub async fn delete_draft(&self, user: UserId, problem_id: &str, language: Language) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query("DELETE FROM drafts WHERE user_id = $1 AND problem_id = $2 AND language = $3")
             .bind(user.get())
             .bind(problem_id)

@@ -30,6 +30,7 @@ mod submissions;
 #[cfg(feature = "test-support")]
 pub mod testing;
 mod users;
+mod write_turns;
 
 use std::sync::Arc;
 
@@ -61,6 +62,8 @@ pub struct Store {
     events: Arc<events::Events>,
     /// Recent session lookups, shared by every clone of this store.
     sessions: Arc<session_cache::SessionCache>,
+    /// SQLite's writers queue here rather than in the busy handler (see `write_turns.rs`).
+    write_turns: Arc<write_turns::WriteTurns>,
 }
 
 impl Store {
@@ -75,7 +78,7 @@ impl Store {
         connect::check_writable(&pool, url).await?;
         let sessions = Arc::new(session_cache::SessionCache::default());
         let events = events::Events::start(url, sessions.clone()).await.map_err(|e| url.fail(e.to_string()))?;
-        Ok(Store { pool, backend: url.backend(), events: Arc::new(events), sessions })
+        Ok(Store { pool, backend: url.backend(), events: Arc::new(events), sessions, write_turns: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {

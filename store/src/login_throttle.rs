@@ -42,6 +42,7 @@ impl Store {
     /// way, so the table holds only what the throttle still remembers however many names are
     /// tried.
     pub async fn record_login_failure(&self, keys: &[&str], now: i64, forget_before: i64) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         for key in keys {
             sqlx::query(
@@ -67,12 +68,14 @@ impl Store {
 
     /// Forgets the failures under `key` (after a successful log-in).
     pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(&self.pool).await?;
         Ok(())
     }
 
     /// Deletes every row whose latest failure is older than `forget_before`; returns how many.
     pub async fn purge_login_failures(&self, forget_before: i64) -> Result<u64> {
+        let _turn = self.write_turn().await?;
         let r = sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
             .bind(forget_before)
             .execute(&self.pool)

@@ -30,6 +30,7 @@ impl Store {
     /// Keeps `body` as the learner's note on the target (the latest write wins). A body that is
     /// empty or only whitespace deletes the note: clearing the box is how a note is removed.
     pub async fn save_note(&self, user: UserId, kind: NoteTarget, target_id: &str, body: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         if body.trim().is_empty() {
             sqlx::query("DELETE FROM notes WHERE user_id = $1 AND kind = $2 AND target_id = $3")
                 .bind(user.get())
@@ -83,6 +84,7 @@ impl Store {
     /// Bookmarks (`on`) or un-bookmarks a target. Idempotent: bookmarking twice keeps the first
     /// row and its time.
     pub async fn set_bookmark(&self, user: UserId, kind: BookmarkKind, target_id: &str, on: bool) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let query = if on {
             sqlx::query(
                 "INSERT INTO bookmarks (user_id, kind, target_id, created_at) VALUES ($1, $2, $3, $4)

@@ -35,6 +35,7 @@ pub struct PredictionRecord {
 
 impl Store {
     pub async fn record_prediction(&self, p: &NewPrediction<'_>) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query(
             "INSERT INTO demo_predictions (user_id, demo_id, params, prediction, outcome, correct, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -16,6 +16,7 @@ impl Store {
     }
 
     pub async fn set_editor_keymap(&self, user: UserId, keymap: Keymap) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query("UPDATE users SET editor_keymap = $1 WHERE id = $2")
             .bind(keymap.as_str())
             .bind(user.get())

@@ -30,6 +30,7 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
 impl Store {
     /// Marks a lesson started (first visit only) and remembers it as the last visited.
     pub async fn record_lesson_visit(&self, user: UserId, lesson_id: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let t = now();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -51,6 +52,7 @@ impl Store {
     }
 
     pub async fn set_lesson_done(&self, user: UserId, lesson_id: &str, done: bool) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let t = now();
         sqlx::query(
             "INSERT INTO lesson_progress (user_id, lesson_id, started_at, done_at) VALUES ($1, $2, $3, $4)
@@ -98,6 +100,7 @@ impl Store {
 
     /// The latest answer replaces the last one.
     pub async fn save_answer(&self, user: UserId, question_id: &str, answer: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query(
             "INSERT INTO answers (user_id, question_id, answer, updated_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (user_id, question_id) DO UPDATE SET answer = excluded.answer, updated_at = excluded.updated_at",
@@ -113,6 +116,7 @@ impl Store {
 
     /// Appends to the ratings log (every rating is kept: review schedules are computed from it).
     pub async fn rate_question(&self, user: UserId, question_id: &str, rating: Rating) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query("INSERT INTO ratings (user_id, question_id, rating, rated_at) VALUES ($1, $2, $3, $4)")
             .bind(user.get())
             .bind(question_id)

@@ -94,6 +94,7 @@ fn new_lease_token() -> String {
 impl Store {
     /// Puts submissions whose lease has run out back in the queue; returns how many.
     pub async fn requeue_expired_leases(&self) -> Result<u64> {
+        let _turn = self.write_turn().await?;
         let r = sqlx::query(
             "UPDATE submissions SET status = 'queued', lease_token = NULL, lease_expires_at = NULL
              WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < $1)",
@@ -106,6 +107,7 @@ impl Store {
 
     /// Takes the next submission whose turn it is, leased for `lease_secs`.
     pub async fn claim_next_submission(&self, lease_secs: i64) -> Result<Option<ClaimedSubmission>> {
+        let _turn = self.write_turn().await?;
         let t = now();
         let token = new_lease_token();
         let claim = match self.backend {
@@ -137,6 +139,7 @@ impl Store {
     /// meanwhile (a worker also hears that at once from [`Store::subscribe_cancellations`]; this
     /// is the backstop for a missed notification).
     pub async fn renew_lease(&self, id: i64, lease: &Lease, lease_secs: i64) -> Result<Renewal> {
+        let _turn = self.write_turn().await?;
         let cancel: Option<i64> = sqlx::query_scalar(
             "UPDATE submissions SET lease_expires_at = $1 WHERE id = $2 AND lease_token = $3 AND status = 'running'
              RETURNING cancel_requested",
@@ -156,6 +159,7 @@ impl Store {
     /// Stores the result if `lease` still holds. `false`: someone else owns the submission now
     /// and will store its result; this one is dropped.
     pub async fn finish_submission(&self, id: i64, lease: &Lease, result: &SubmissionResult) -> Result<bool> {
+        let _turn = self.write_turn().await?;
         let json = serde_json::to_string(result).map_err(StoreError::corrupt)?;
         let r = sqlx::query(
             "UPDATE submissions SET status = 'done', verdict = $1, result = $2, finished_at = $3,
@@ -175,6 +179,7 @@ impl Store {
     /// Gives a claimed submission back to the queue at once (a worker shutting down), instead of
     /// letting its lease run out.
     pub async fn release_submission(&self, id: i64, lease: &Lease) -> Result<bool> {
+        let _turn = self.write_turn().await?;
         let r = sqlx::query(
             "UPDATE submissions SET status = 'queued', lease_token = NULL, lease_expires_at = NULL
              WHERE id = $1 AND lease_token = $2 AND status = 'running'",

@@ -69,6 +69,7 @@ impl Store {
 
     /// Logs a review and moves its card to the scheduler's new state, in one transaction.
     pub async fn record_review(&self, user: UserId, review: &Review) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         apply_review(&mut tx, user, review).await?;
         tx.commit().await?;
@@ -78,6 +79,7 @@ impl Store {
     /// A question's rating: kept among its ratings and applied as a review, in one transaction,
     /// so neither a crash nor a lock held elsewhere leaves one without the other.
     pub async fn record_rating(&self, user: UserId, review: &Review) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("INSERT INTO ratings (user_id, question_id, rating, rated_at) VALUES ($1, $2, $3, $4)")
             .bind(user.get())

@@ -30,6 +30,7 @@ impl Store {
     /// Stores a retention the caller has checked (the column's CHECK refuses anything outside
     /// 0.70–0.97 as a last line).
     pub async fn set_desired_retention(&self, user: UserId, retention: f64) -> Result<()> {
+        let _turn = self.write_turn().await?;
         sqlx::query("UPDATE users SET desired_retention = $1 WHERE id = $2")
             .bind(retention)
             .bind(user.get())
@@ -52,6 +53,7 @@ impl Store {
     }
 
     pub async fn save_fitted_weights(&self, user: UserId, fitted: &FittedWeights) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let weights = serde_json::to_string(&fitted.weights).map_err(StoreError::corrupt)?;
         sqlx::query(
             "INSERT INTO review_parameters (user_id, weights, reviews_used, fitted_at) VALUES ($1, $2, $3, $4)

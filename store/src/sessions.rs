@@ -9,6 +9,7 @@ pub const SESSION_LIFETIME_SECS: i64 = 60 * 60 * 24 * 30;
 
 impl Store {
     pub async fn create_session(&self, token_hash: &str, user: UserId) -> Result<()> {
+        let _turn = self.write_turn().await?;
         let created = now();
         sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
@@ -45,6 +46,7 @@ impl Store {
 
     /// Ends a session here and, through the learner's change notification, in every process.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        let _turn = self.write_turn().await?;
         self.sessions.forget_token(token_hash);
         let owner: Option<i64> = sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
             .bind(token_hash)
@@ -65,6 +67,7 @@ impl Store {
 
     /// Expired sessions are refused by every lookup; deleting them keeps the table small.
     pub async fn purge_expired_sessions(&self) -> Result<u64> {
+        let _turn = self.write_turn().await?;
         let r = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()).execute(&self.pool).await?;
         Ok(r.rows_affected())
     }

@@ -98,6 +98,7 @@ impl Store {
     /// has one writer; Postgres serialises the fair key with an advisory lock), so simultaneous
     /// requests cannot overshoot.
     pub async fn enqueue_submission(&self, new: &NewSubmission<'_>, limits: PendingLimits) -> Result<Enqueue> {
+        let _turn = self.write_turn().await?;
         let t = now();
         let mut tx = self.pool.begin().await?;
         if self.backend == Backend::Postgres {
@@ -214,6 +215,7 @@ impl Store {
     /// Cancels one of this learner's submissions: a waiting one is finished on the spot; a
     /// running one is flagged, and its worker told, so it stops and stores the cancellation.
     pub async fn cancel_submission(&self, user: UserId, id: i64) -> Result<Cancel> {
+        let _turn = self.write_turn().await?;
         let cancelled = SubmissionResult::cancelled();
         let json = serde_json::to_string(&cancelled).map_err(StoreError::corrupt)?;
         let finished = sqlx::query(

@@ -61,6 +61,7 @@ impl Backend {
 
 impl Store {
     pub async fn create_guest(&self) -> Result<UserId> {
+        let _turn = self.write_turn().await?;
         let id: i64 = sqlx::query_scalar("INSERT INTO users (created_at) VALUES ($1) RETURNING id")
             .bind(now())
             .fetch_one(&self.pool)
@@ -70,6 +71,7 @@ impl Store {
 
     /// `Ok(None)` when the username is taken.
     pub async fn create_user(&self, username: &str, password_hash: &str) -> Result<Option<UserId>> {
+        let _turn = self.write_turn().await?;
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO users (username, password_hash, created_at) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING id",
@@ -94,6 +96,7 @@ impl Store {
     /// Gives a guest account a username and password; its progress stays where it is because the
     /// user id does not change.
     pub async fn claim_guest(&self, user: UserId, username: &str, password_hash: &str) -> Result<Claim> {
+        let _turn = self.write_turn().await?;
         let sql = format!("SELECT id FROM users WHERE {}", self.backend.username_is("$1"));
         let taken: Option<i64> = sqlx::query_scalar(&sql).bind(username).fetch_optional(&self.pool).await?;
         if taken.is_some() {

@@ -113,3 +113,43 @@ async fn a_transaction_cut_short_by_a_full_disk_leaves_no_connection_inside_it()
     raw.execute("BEGIN IMMEDIATE; ROLLBACK;").await.expect("the write lock is free");
     store.close().await;
 }
+
+/// Writers that find the file locked by another process wait for their turn without holding
+/// the pool's connections: reads go on meanwhile, and every write lands once the lock is gone.
+/// (Before, each waiting writer sat on a connection; a burst of them took the whole pool and a
+/// lesson page waited behind them.)
+#[tokio::test]
+async fn reads_go_on_while_writers_wait_out_a_lock_held_elsewhere() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("queued.db");
+    let store = Store::open(&DatabaseUrl::Sqlite(path.clone())).await.unwrap();
+    let user = store.create_guest().await.unwrap();
+    store.save_answer(user, "before", "saved before the lock").await.unwrap();
+    let mut other = raw_sqlite(&path).await;
+    other.execute("BEGIN IMMEDIATE").await.unwrap();
+
+    // More writers than the pool has connections.
+    let writers: Vec<_> = (0..20)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { store.save_answer(user, &format!("q{i}"), "queued").await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(writers.iter().all(|w| !w.is_finished()), "the lock holds every writer back");
+    let read = tokio::time::timeout(Duration::from_secs(2), store.question_states(user, &["before"]))
+        .await
+        .expect("a read does not wait for the writers")
+        .unwrap();
+    assert_eq!(read.answers["before"], "saved before the lock");
+
+    other.execute("ROLLBACK").await.unwrap();
+    for w in writers {
+        w.await.unwrap().expect("each write lands once the lock is gone");
+    }
+    let ids: Vec<String> = (0..20).map(|i| format!("q{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    assert_eq!(store.question_states(user, &ids).await.unwrap().answers.len(), 20);
+    store.close().await;
+}

@@ -26,6 +26,7 @@ impl Store {
     /// After `guest` logged in as `account`: remembers the offer if the guest has any progress
     /// (true), and otherwise deletes the guest account at once, as there is nothing to keep.
     pub async fn offer_guest_merge(&self, account: UserId, guest: UserId) -> Result<bool> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         let is_guest: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND username IS NULL")
             .bind(guest.get())
@@ -71,6 +72,7 @@ impl Store {
     /// Merges an offered guest's progress into `account` and deletes the guest, in one
     /// transaction (so a failure leaves both accounts and the offer as they were).
     pub async fn merge_guest(&self, account: UserId, guest: UserId) -> Result<MergeOutcome> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         if !offered(&mut tx, account, guest).await? {
             return Ok(MergeOutcome::NotOffered);
@@ -85,6 +87,7 @@ impl Store {
 
     /// Deletes an offered guest account and its progress; false if it was not offered.
     pub async fn discard_guest(&self, account: UserId, guest: UserId) -> Result<bool> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         if !offered(&mut tx, account, guest).await? {
             return Ok(false);

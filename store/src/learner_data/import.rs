@@ -71,6 +71,7 @@ impl ImportReport {
 impl Store {
     /// Merges `doc` into `user`'s data. All or nothing: on any error nothing is kept.
     pub async fn import_learner(&self, user: UserId, doc: &Document) -> Result<ImportReport> {
+        let _turn = self.write_turn().await?;
         let mut tx = self.pool.begin().await?;
         let report = apply(&mut tx, user, doc).await?;
         tx.commit().await?;
