@@ -5,7 +5,8 @@
 # per endpoint, submissions judged/s, server RSS once a second, errors and deliberate 429s, then
 # checks the database: every acknowledged write stored, every submission judged exactly once.
 #   scripts/load.sh [seconds]      (default 60)
-#   env: READERS (200), LEARNERS (20), JUDGE_WORKERS (2), BACKENDS ("sqlite postgres")
+#   env: READERS (200), LEARNERS (20), JUDGE_WORKERS (2), BACKENDS ("sqlite postgres"),
+#        JUDGE_PROCESS=1 (Postgres: judge in a `prep worker` process, see load/backend.sh)
 # Not part of ./test.sh: it takes minutes and its figures depend on the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
