@@ -51,7 +51,6 @@ unset PREP_CLOCK_OFFSET_SECS
 node scripts/load/main.mjs seed --base "$PREP_BASE" --state "$work/state.json" --readers "$readers" --learners "$learners"
 stop_pid "$PREP_PID"
 
-pids=
 if [[ -n $judge_process ]]; then
   [[ $backend == postgres ]] || { echo "JUDGE_PROCESS needs postgres (SQLite judges in the server)" >&2; exit 2; }
   start_prep "$work/server.log" --addr 127.0.0.1:0 --database "$database" --judge-workers 0 --external-workers

@@ -18,18 +18,21 @@ use crate::{Result, Store, StoreError};
 pub(crate) struct WriteTurns(Mutex<()>);
 
 /// Held for the whole of one write (a statement or a transaction), commit included.
-pub(crate) struct WriteTurn<'a>(#[allow(dead_code)] Option<MutexGuard<'a, ()>>);
+pub(crate) struct WriteTurn<'a> {
+    /// None on Postgres. Only held, never read: dropping it hands the turn on.
+    _held: Option<MutexGuard<'a, ()>>,
+}
 
 impl Store {
     /// Waits for this process's turn to write. Never call it while holding one: turns do not nest.
     pub(crate) async fn write_turn(&self) -> Result<WriteTurn<'_>> {
         match self.backend {
             Backend::Sqlite => match tokio::time::timeout(LOCK_WAIT, self.write_turns.0.lock()).await {
-                Ok(turn) => Ok(WriteTurn(Some(turn))),
+                Ok(turn) => Ok(WriteTurn { _held: Some(turn) }),
                 // The same outage as a pool with every connection held: busy, try again later.
                 Err(_) => Err(StoreError::Sqlx(sqlx::Error::PoolTimedOut)),
             },
-            Backend::Postgres => Ok(WriteTurn(None)),
+            Backend::Postgres => Ok(WriteTurn { _held: None }),
         }
     }
 }
