@@ -1,8 +1,9 @@
 //! Confines a child process before it runs.
 //!
-//! Both the judge's compilers (fed hostile source) and the demo runner's programs (trusted, but
-//! run on request by anyone) start through [`Jail::confine`], which sets up a
-//! [`std::process::Command`] so that the child:
+//! The judge's compilers (fed hostile source) start through [`Jail::command`], which creates the
+//! child without copying the parent (see `spawn.rs`); the demo runner's programs (trusted, but
+//! run on request by anyone, their output read as async streams) through [`Jail::confine`],
+//! which sets up a [`std::process::Command`] that forks. Either way the child:
 //! - runs in a working directory it owns, with an empty environment plus what the caller adds,
 //! - is under Landlock: read/execute only beneath the directories the jail names (plus system
 //!   libraries), read/write only beneath the working directory, no TCP, no signals or abstract
@@ -20,12 +21,17 @@ use landlock::{
     RulesetCreatedAttr, Scope,
 };
 
+mod spawn;
+mod vfork;
+
+pub use spawn::{ConfinedChild, ConfinedCommand};
+
 #[derive(Debug, thiserror::Error)]
 #[error("jail: {0}")]
 pub struct JailError(String);
 
 /// Resource limits applied in the child before `exec`. `None` leaves the inherited limit.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Rlimits {
     pub cpu_seconds: Option<u64>,
     pub address_space_bytes: Option<u64>,
@@ -118,39 +124,58 @@ impl Jail {
         let ruleset = self.ruleset(work_dir)?;
         let ruleset_fd = ruleset.as_raw_fd();
         cmd.current_dir(work_dir).env_clear().stdin(Stdio::null());
-        let l = limits.clone();
-        let own_proc = self.own_proc;
-        // SAFETY: the closure runs between fork and exec, so it only makes raw syscalls:
-        // no allocation, no locks.
+        let steps = Steps { limits: *limits, own_proc: self.own_proc, ruleset_fd };
+        // SAFETY: the closure runs between fork and exec; `Steps::enter` only makes raw syscalls.
         unsafe {
             cmd.pre_exec(move || {
                 if libc::setpgid(0, 0) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                set_rlimit(libc::RLIMIT_CPU, l.cpu_seconds)?;
-                set_rlimit(libc::RLIMIT_AS, l.address_space_bytes)?;
-                set_rlimit(libc::RLIMIT_FSIZE, l.file_size_bytes)?;
-                set_rlimit(libc::RLIMIT_NOFILE, l.open_files)?;
-                set_rlimit(libc::RLIMIT_NPROC, l.processes)?;
-                set_rlimit(libc::RLIMIT_CORE, Some(0))?;
-                if let Some(nice) = l.nice
-                    && libc::setpriority(libc::PRIO_PROCESS, 0, nice) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
-                }
-                if own_proc {
-                    allow_own_proc(ruleset_fd)?;
-                }
-                if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                if libc::syscall(libc::SYS_landlock_restrict_self, ruleset_fd, 0) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
+                steps.enter()
             });
         }
         Ok(Confinement(ruleset))
+    }
+}
+
+/// What a child does to itself between its creation and `exec`, after it has its own process
+/// group: limits, priority, then Landlock. Shared by [`Jail::confine`] (fork) and [`Jail::spawn`]
+/// (a child that shares the parent's memory until `exec`), so both jails are the same jail.
+#[derive(Debug, Clone)]
+struct Steps {
+    limits: Rlimits,
+    own_proc: bool,
+    ruleset_fd: i32,
+}
+
+impl Steps {
+    /// Only raw syscalls: no allocation, no locks (the caller is a fork or vfork child).
+    fn enter(&self) -> std::io::Result<()> {
+        let l = &self.limits;
+        set_rlimit(libc::RLIMIT_CPU, l.cpu_seconds)?;
+        set_rlimit(libc::RLIMIT_AS, l.address_space_bytes)?;
+        set_rlimit(libc::RLIMIT_FSIZE, l.file_size_bytes)?;
+        set_rlimit(libc::RLIMIT_NOFILE, l.open_files)?;
+        set_rlimit(libc::RLIMIT_NPROC, l.processes)?;
+        set_rlimit(libc::RLIMIT_CORE, Some(0))?;
+        // SAFETY: plain syscalls on the calling process with valid arguments.
+        unsafe {
+            if let Some(nice) = l.nice
+                && libc::setpriority(libc::PRIO_PROCESS, 0, nice) != 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            if self.own_proc {
+                allow_own_proc(self.ruleset_fd)?;
+            }
+            if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if libc::syscall(libc::SYS_landlock_restrict_self, self.ruleset_fd, 0) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+        Ok(())
     }
 }
 

@@ -10,39 +10,20 @@
 //! - with rlimits on CPU time, address space, file size and core dumps, in its own process group,
 //! - with a wall-clock deadline after which the whole group is killed,
 //! - killed with the thread that started it (a judge that dies does not leave it running),
+//! - started without copying the judge's process ([`jail::ConfinedCommand`]: no `fork` of a
+//!   server of a gigabyte for every compile),
 //! - with stdout/stderr going to files in the temp dir (capped by `RLIMIT_FSIZE`), read back capped.
 
 use std::fs::File;
 use std::io::Read;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
 pub use crate::limits::JailLimits;
-
-/// A compiler has its own process group, so a judge killed with SIGKILL (or a worker machine's
-/// process dying) would leave it running up to its CPU limit for a result nobody reads. It gets
-/// SIGKILL when the thread that started it ends instead: that thread waits for it in `run`.
-fn die_with_parent(cmd: &mut Command) {
-    let parent = std::process::id() as libc::pid_t;
-    // SAFETY: the closure runs between fork and exec and only makes raw syscalls.
-    unsafe {
-        cmd.pre_exec(move || {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            // The parent may have died before the request took effect.
-            if libc::getppid() != parent {
-                return Err(std::io::Error::from_raw_os_error(libc::ESRCH));
-            }
-            Ok(())
-        });
-    }
-}
 
 /// What a jailed command did.
 #[derive(Debug)]
@@ -81,22 +62,24 @@ impl Jail {
         let stderr = File::create(&stderr_path).map_err(|e| Error::io("create stderr file", e))?;
         let stdout = File::create(&stdout_path).map_err(|e| Error::io("create stdout file", e))?;
 
-        let mut cmd = Command::new(program);
         let rlimits = jail::Rlimits {
             cpu_seconds: Some(limits.cpu_seconds),
             address_space_bytes: Some(limits.address_space_bytes),
             file_size_bytes: Some(limits.file_size_bytes),
             ..Default::default()
         };
-        let confinement = self.0.confine(&mut cmd, work_dir, &rlimits).map_err(|e| Error::Sandbox(e.to_string()))?;
-        die_with_parent(&mut cmd);
-        cmd.args(args).stdout(stdout).stderr(stderr);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
+        // A compiler has its own process group, so a judge killed with SIGKILL would leave it
+        // running up to its CPU limit for a result nobody reads: it dies with the judge thread
+        // instead, which waits for it below.
+        let cmd = env
+            .iter()
+            .fold(self.0.command(program).args(args), |cmd, (k, v)| cmd.env(k, v))
+            .stdout(stdout)
+            .stderr(stderr)
+            .limits(rlimits)
+            .die_with_thread();
         let start = Instant::now();
-        let mut child = cmd.spawn().map_err(|e| Error::io(format!("spawn {}", program.display()), e))?;
-        drop(confinement);
+        let mut child = cmd.spawn(work_dir).map_err(|e| Error::Sandbox(e.to_string()))?;
         let pgid = child.id();
         let mut timed_out = false;
         let status = loop {
