@@ -2,7 +2,6 @@
 //! the timeout, and the kill of its whole process group however the run ends.
 
 use std::path::PathBuf;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -94,23 +93,34 @@ async fn run_child(
         processes: Some(limits::PROCESSES),
         nice: Some(limits::NICENESS),
     };
-    let mut std_cmd = std::process::Command::new(&built.binary);
-    let confinement = setup.jail.confine(&mut std_cmd, work.path(), &rlimits).map_err(|e| e.to_string())?;
-    std_cmd.args(&setup.args).env("TMPDIR", work.path()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let pipe = |what: &str| std::io::pipe().map_err(|e| format!("could not create the demo's {what} pipe: {e}"));
+    let (stdout_read, stdout_write) = pipe("stdout")?;
+    let (stderr_read, stderr_write) = pipe("stderr")?;
+    let mut cmd = setup
+        .jail
+        .command(&built.binary)
+        .args(&setup.args)
+        .env("TMPDIR", work.path())
+        .stdout(stdout_write)
+        .stderr(stderr_write)
+        .limits(rlimits);
     if let Some(godebug) = &spec.godebug {
-        std_cmd.env("GODEBUG", godebug);
+        cmd = cmd.env("GODEBUG", godebug);
     }
-    let mut cmd = tokio::process::Command::from(std_cmd);
-    cmd.kill_on_drop(true);
-    let mut child = cmd.spawn().map_err(|e| format!("could not start the demo: {e}"))?;
-    drop(confinement);
-    let pgid = child.id().unwrap_or(0);
+    // Started without copying the server (no fork of its memory); the write ends of the pipes
+    // are closed here once the child has them, so the reads below end when it does.
+    let mut child = cmd.spawn(work.path()).map_err(|e| format!("could not start the demo: {e}"))?;
+    let pgid = child.id();
     setup.pgid.store(pgid, std::sync::atomic::Ordering::SeqCst);
     // However this function returns, no process of the run survives it.
     let _group = KillOnDrop(pgid);
+    let receiver = |read: std::io::PipeReader| {
+        tokio::net::unix::pipe::Receiver::from_owned_fd(read.into())
+            .map_err(|e| format!("could not read the demo's output: {e}"))
+    };
 
-    let mut stdout = CappedLines::new(child.stdout.take().ok_or("no stdout")?);
-    let mut stderr = CappedLines::new(child.stderr.take().ok_or("no stderr")?);
+    let mut stdout = CappedLines::new(receiver(stdout_read)?);
+    let mut stderr = CappedLines::new(receiver(stderr_read)?);
     let mut trace = TraceParser::default();
     let mut stderr_tail = String::new();
     let deadline = tokio::time::sleep(timeout);
@@ -148,7 +158,7 @@ async fn run_child(
                     }
                 }
             },
-            status = child.wait(), if exit.is_none() => {
+            status = exited(&mut child), if exit.is_none() => {
                 exit = Some(status.map_err(|e| format!("waiting for the demo: {e}"))?);
                 // Pipes held open by a stray descendant must not keep the run alive.
                 deadline.as_mut().reset(tokio::time::Instant::now() + limits::DRAIN_WALL.min(timeout));
@@ -237,6 +247,19 @@ async fn send_trace(
         let _ = events.send(DemoEvent::Sample(sample)).await;
     }
 }
+
+/// Waits for the child to end. Cancel-safe: a status seen is kept by the child handle.
+async fn exited(child: &mut jail::ConfinedChild) -> std::io::Result<std::process::ExitStatus> {
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        tokio::time::sleep(EXIT_POLL).await;
+    }
+}
+
+/// How often a running demo is checked for its end (its output is read as it comes, not polled).
+const EXIT_POLL: Duration = Duration::from_millis(10);
 
 fn keep_tail(tail: &mut String, line: &str) {
     tail.push_str(line);

@@ -1,9 +1,8 @@
 //! Confines a child process before it runs.
 //!
-//! The judge's compilers (fed hostile source) start through [`Jail::command`], which creates the
-//! child without copying the parent (see `spawn.rs`); the demo runner's programs (trusted, but
-//! run on request by anyone, their output read as async streams) through [`Jail::confine`],
-//! which sets up a [`std::process::Command`] that forks. Either way the child:
+//! Both the judge's compilers (fed hostile source) and the demo runner's programs (trusted, but
+//! run on request by anyone) start through [`Jail::command`], which creates the child without
+//! copying the parent (see `spawn.rs`: no `fork` of a server of a gigabyte). The child:
 //! - runs in a working directory it owns, with an empty environment plus what the caller adds,
 //! - is under Landlock: read/execute only beneath the directories the jail names (plus system
 //!   libraries), read/write only beneath the working directory, no TCP, no signals or abstract
@@ -11,10 +10,8 @@
 //! - has rlimits ([`Rlimits`]), its own process group (so [`kill_group`] reaches every
 //!   descendant) and, when asked, a lower scheduling priority.
 
-use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use landlock::{
     ABI, Access, AccessFs, AccessNet, CompatLevel, Compatible, PathBeneath, PathFd, Ruleset, RulesetAttr,
@@ -56,10 +53,6 @@ pub struct Jail {
 const SYSTEM_DIRS: &[&str] = &["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/lib32"];
 const SYSTEM_FILES: &[&str] = &["/etc/ld.so.cache", "/dev/null", "/dev/urandom"];
 
-/// Keeps the Landlock ruleset open until the child has been spawned; drop it afterwards.
-#[derive(Debug)]
-pub struct Confinement(#[allow(dead_code)] OwnedFd);
-
 impl Jail {
     /// A jail whose processes may read and execute beneath `dirs` (plus system libraries).
     pub fn new(dirs: &[PathBuf]) -> Self {
@@ -82,7 +75,7 @@ impl Jail {
         self
     }
 
-    /// Builds the Landlock ruleset in the parent (allocation is not allowed after fork).
+    /// Builds the Landlock ruleset in the parent (the child may not allocate).
     fn ruleset(&self, work_dir: &Path) -> Result<OwnedFd, JailError> {
         let abi = ABI::V6;
         let err = |e: &dyn std::fmt::Display| JailError(format!("landlock: {e}"));
@@ -116,31 +109,11 @@ impl Jail {
         let fd: Option<OwnedFd> = ruleset.into();
         fd.ok_or_else(|| JailError("landlock is not available on this kernel".into()))
     }
-
-    /// Prepares `cmd` to run confined in `work_dir`: clears its environment (add variables
-    /// after this call), sets its directory, stdin to null, and installs the limits. Keep the
-    /// returned [`Confinement`] alive until `spawn` has returned.
-    pub fn confine(&self, cmd: &mut Command, work_dir: &Path, limits: &Rlimits) -> Result<Confinement, JailError> {
-        let ruleset = self.ruleset(work_dir)?;
-        let ruleset_fd = ruleset.as_raw_fd();
-        cmd.current_dir(work_dir).env_clear().stdin(Stdio::null());
-        let steps = Steps { limits: *limits, own_proc: self.own_proc, ruleset_fd };
-        // SAFETY: the closure runs between fork and exec; `Steps::enter` only makes raw syscalls.
-        unsafe {
-            cmd.pre_exec(move || {
-                if libc::setpgid(0, 0) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                steps.enter()
-            });
-        }
-        Ok(Confinement(ruleset))
-    }
 }
 
-/// What a child does to itself between its creation and `exec`, after it has its own process
-/// group: limits, priority, then Landlock. Shared by [`Jail::confine`] (fork) and [`Jail::spawn`]
-/// (a child that shares the parent's memory until `exec`), so both jails are the same jail.
+/// What a child does to itself between its creation and `exec`, once it has its own process
+/// group, stdio and directory: limits, priority, then Landlock, last (it also forbids what the
+/// steps before it need).
 #[derive(Debug, Clone)]
 struct Steps {
     limits: Rlimits,
@@ -149,7 +122,7 @@ struct Steps {
 }
 
 impl Steps {
-    /// Only raw syscalls: no allocation, no locks (the caller is a fork or vfork child).
+    /// Only raw syscalls: no allocation, no locks (the caller shares the parent's memory).
     fn enter(&self) -> std::io::Result<()> {
         let l = &self.limits;
         set_rlimit(libc::RLIMIT_CPU, l.cpu_seconds)?;
@@ -190,11 +163,11 @@ const LANDLOCK_RULE_PATH_BENEATH: libc::c_long = 1;
 const LANDLOCK_ACCESS_FS_READ_FILE: u64 = 1 << 2;
 const LANDLOCK_ACCESS_FS_READ_DIR: u64 = 1 << 3;
 
-/// Runs in the child between fork and exec: `/proc/self` only names the child there, so the
-/// rule is added to this spawn's (unshared) ruleset then, with raw syscalls only.
+/// Runs in the child before exec: `/proc/self` only names the child there, so the rule is
+/// added to this spawn's own ruleset then, with raw syscalls only.
 ///
 /// # Safety
-/// Only between fork and exec of a child whose ruleset `ruleset_fd` is.
+/// Only in a child before exec, whose ruleset `ruleset_fd` is.
 unsafe fn allow_own_proc(ruleset_fd: i32) -> std::io::Result<()> {
     // SAFETY: open(2) and landlock_add_rule(2) with valid pointers; no allocation.
     unsafe {
