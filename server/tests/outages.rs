@@ -55,6 +55,16 @@ async fn a_lock_held_elsewhere_gets_a_clear_503_and_leaves_nothing_half_saved(ba
     }
     // Reading needs no write lock.
     assert_eq!(s.client().get(&format!("/lessons/{lesson}")).await.status, 200);
+    if backend == Backend::Sqlite {
+        // Nor does a learner's page, though visiting it is a write (the lesson is marked
+        // started): SQLite readers never wait for a writer, and the visit goes on by itself.
+        // (On Postgres the lock here covers `answers`, which the learner's page reads.)
+        let started = Instant::now();
+        let page = c.get(&format!("/lessons/{lesson}")).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let waited = started.elapsed();
+        assert!(waited < Duration::from_secs(2), "a learner's lesson page waited {waited:?} for the lock");
+    }
 
     locker.execute(if backend == Backend::Sqlite { "ROLLBACK" } else { "COMMIT" }).await.unwrap();
     let mut check = raw(&s.db).await;

@@ -83,6 +83,37 @@ fn next_not_done<'c>(catalog: &'c Catalog, from: usize, done: &dyn Fn(&str) -> b
     (0..n).map(|k| &catalog.lessons[(from + k) % n]).find(|l| !done(l.id.as_str()))
 }
 
+/// How long a lesson page waits for its visit to be recorded before it goes on without it.
+#[cfg(feature = "ssr")]
+const VISIT_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Marks the lesson started and last visited. The visit is only bookkeeping: a database that
+/// cannot take writes for now (full disk, a write lock held elsewhere, a queue of writers) must
+/// not hold the learner's reading up, so the write goes on by itself and the page waits for it
+/// only briefly (long enough, normally, that the next page shows "continue with" this lesson).
+#[cfg(feature = "ssr")]
+async fn record_visit(state: &AppState, user: store::UserId, lesson_id: &str) -> Result<(), ApiError> {
+    let store = state.store.clone();
+    let lesson = lesson_id.to_owned();
+    let visit = tokio::spawn(async move { store.record_lesson_visit(user, &lesson).await });
+    match tokio::time::timeout(VISIT_WAIT, visit).await {
+        Ok(Ok(Ok(()))) => Ok(()),
+        Ok(Ok(Err(e))) if e.outage().is_none() => Err(internal("recording visit")(e)),
+        Ok(Ok(Err(e))) => {
+            tracing::warn!(error = %e, "lesson visit not recorded");
+            Ok(())
+        }
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "recording visit: the task failed");
+            Err(ApiError::Internal)
+        }
+        Err(_) => {
+            tracing::warn!(lesson = lesson_id, "lesson visit still waiting for the database; the page goes on");
+            Ok(())
+        }
+    }
+}
+
 /// A lesson, rendered, with this learner's answers. Visiting marks it started.
 #[server(endpoint = "lesson")]
 pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
@@ -93,14 +124,7 @@ pub async fn get_lesson(id: String) -> Result<LessonView, ApiError> {
         let user = session::current_user(&state).await?;
         let (mut states, done, marked) = match &user {
             Some(u) => {
-                // The visit only marks the lesson started: a database that cannot take writes
-                // for now (full disk, a lock held elsewhere) must not stop the learner reading.
-                if let Err(e) = state.store.record_lesson_visit(u.id, &id).await {
-                    if e.outage().is_none() {
-                        return Err(internal("recording visit")(e));
-                    }
-                    tracing::warn!(error = %e, "lesson visit not recorded");
-                }
+                record_visit(&state, u.id, &id).await?;
                 let ids: Vec<&str> = lesson.questions.iter().map(|q| q.id.as_str()).collect();
                 let states = state.store.question_states(u.id, &ids).await.map_err(internal("reading answers"))?;
                 let done = state.store.is_lesson_done(u.id, &id).await.map_err(internal("reading progress"))?;
