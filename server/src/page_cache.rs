@@ -21,7 +21,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use store::{Store, UserId};
+use store::{LearnerChange, Store, UserId};
 
 use crate::security_headers::RequestNonce;
 
@@ -243,7 +243,9 @@ pub fn follow_changes(cache: Arc<PageCache>, store: Store) {
     tokio::spawn(async move {
         loop {
             match changes.recv().await {
-                Ok(user) => learners.learner_changed(user),
+                Ok(LearnerChange::Learner(user)) => learners.learner_changed(user),
+                // Announcements were missed (or this task fell behind): any page may be stale.
+                Ok(LearnerChange::Anyone) => learners.lock().forget_everyone(),
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => learners.lock().forget_everyone(),
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
             }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::{Client, TestServer, first_lesson};
 use prep_server::ServeConfig;
+use sqlx::Executor;
 use store::Backend;
 
 on_both_backends!(
@@ -16,6 +17,7 @@ on_both_backends!(
     a_cached_visit_still_moves_continue_where_you_left_off,
     a_verdict_shows_on_the_lesson_page_it_was_cached_before,
     a_write_through_one_web_process_shows_through_another,
+    pages_kept_while_a_process_heard_nothing_are_not_served_after,
 );
 
 async fn visitors_share_a_page_but_each_response_has_its_own_nonce(backend: Backend) {
@@ -196,5 +198,62 @@ async fn a_write_through_one_web_process_shows_through_another(backend: Backend)
     while !on_b.get(&path).await.body.contains("written through a") {
         assert!(Instant::now() < deadline, "the other web process still serves its old page after 10 s");
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A web process whose notification connection dropped cannot know whose data changed while it
+/// heard nothing: once it listens again, none of the pages it kept from before is served.
+async fn pages_kept_while_a_process_heard_nothing_are_not_served_after(backend: Backend) {
+    if backend == Backend::Sqlite {
+        return; // no notification connection: every announcement stays in the process
+    }
+    let (db, _dir) = common::fresh_database(backend).await;
+    let store::DatabaseUrl::Postgres(url) = &db else { unreachable!() };
+    let a = TestServer::start_with(ServeConfig::for_tests(db.clone())).await;
+    let mut on_a = a.client();
+    on_a.sign_up("deaf-for-a-while", "long enough").await;
+    let (lesson, question) = first_lesson(&mut on_a).await;
+    let path = format!("/lessons/{lesson}");
+    for _ in 0..2 {
+        assert!(!on_a.get(&path).await.body.contains("written while a was deaf"));
+    }
+
+    // a's notification connection goes, and cannot come back until the database lets
+    // connections in again; pooled ones stay.
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(url).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT current_database()::text").fetch_one(&mut admin).await.unwrap();
+    // A database cannot shut its doors from the inside: the cluster's own database does it.
+    let cluster = store::testing::postgres_cluster().expect("a Postgres test cluster");
+    let mut outside = <sqlx::AnyConnection as sqlx::Connection>::connect(&cluster).await.unwrap();
+    let allow = |yes: bool| format!("ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {yes}");
+    outside.execute(allow(false).as_str()).await.unwrap();
+    let dropped: i64 = sqlx::query_scalar(
+        "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'",
+    )
+    .fetch_one(&mut admin)
+    .await
+    .unwrap();
+    assert_eq!(dropped, 1, "a listens");
+    // Another process writes the learner's answer while a hears nothing (whatever it announces
+    // is lost on the way to a).
+    sqlx::query(
+        "INSERT INTO answers (user_id, question_id, answer, updated_at)
+         SELECT id, $1, 'written while a was deaf', $2 FROM users WHERE username = 'deaf-for-a-while'",
+    )
+    .bind(&question)
+    .bind(store::now())
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    // Long enough for a to fail to listen again at least once.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    outside.execute(allow(true).as_str()).await.unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !on_a.get(&path).await.body.contains("written while a was deaf") {
+        assert!(Instant::now() < deadline, "a still serves the page it kept while it heard nothing, after 10 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use domain::ProgressEvent;
-use sqlx::postgres::PgListener;
+use sqlx::postgres::{PgListener, PgNotification};
 use tokio::sync::{Notify, broadcast};
 use tokio::task::JoinHandle;
 
@@ -30,6 +30,17 @@ const LEARNER_CHANNEL: &str = "prep_learner";
 const PROGRESS_BUFFER: usize = 1024;
 /// Wait before listening again after the connection dropped.
 const RECONNECT_DELAY: Duration = Duration::from_secs(1);
+const CHANNELS: [&str; 4] = [PROGRESS_CHANNEL, QUEUE_CHANNEL, CANCEL_CHANNEL, LEARNER_CHANNEL];
+
+/// What a process hears about learners' data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LearnerChange {
+    /// This learner's data may have changed.
+    Learner(UserId),
+    /// Announcements may have been missed (the Postgres notification connection dropped): any
+    /// learner's data may have changed.
+    Anyone,
+}
 
 pub(crate) struct Events {
     progress: broadcast::Sender<ProgressEvent>,
@@ -37,7 +48,7 @@ pub(crate) struct Events {
     /// Ids of running submissions their learners cancelled.
     cancels: broadcast::Sender<i64>,
     /// Learners whose data may have changed (what their pages show is stale).
-    learners: broadcast::Sender<UserId>,
+    learners: broadcast::Sender<LearnerChange>,
     /// Postgres: the task that listens; stopped with the store.
     listener: Option<JoinHandle<()>>,
 }
@@ -53,7 +64,7 @@ impl Events {
             DatabaseUrl::Postgres(url) => {
                 // Connect once here, so a bad URL fails start-up rather than a background task.
                 let mut listener = PgListener::connect(url).await?;
-                listener.listen_all([PROGRESS_CHANNEL, QUEUE_CHANNEL, CANCEL_CHANNEL, LEARNER_CHANNEL]).await?;
+                listener.listen_all(CHANNELS).await?;
                 let to = Forward {
                     progress: progress.clone(),
                     queued: queued.clone(),
@@ -85,7 +96,7 @@ struct Forward {
     progress: broadcast::Sender<ProgressEvent>,
     queued: Arc<Notify>,
     cancels: broadcast::Sender<i64>,
-    learners: broadcast::Sender<UserId>,
+    learners: broadcast::Sender<LearnerChange>,
     /// A learner's change may be a session ending (logout elsewhere): this process's cached
     /// lookups for them go.
     sessions: Arc<SessionCache>,
@@ -93,35 +104,69 @@ struct Forward {
 
 async fn forward(mut listener: PgListener, to: Forward) {
     loop {
-        match listener.recv().await {
-            Ok(n) if n.channel() == QUEUE_CHANNEL => to.queued.notify_one(),
-            Ok(n) if n.channel() == CANCEL_CHANNEL => match n.payload().parse::<i64>() {
+        match listener.try_recv().await {
+            Ok(Some(n)) => to.deliver(&n),
+            // The connection dropped and sqlx has connected and listened again by now: whatever
+            // was announced in between is lost (the readers of progress and the queue tolerate
+            // that, see the module comment), and what was built from the database meanwhile may
+            // be stale.
+            Ok(None) => {
+                tracing::warn!("the Postgres notification connection dropped; listening again");
+                to.missed_some();
+            }
+            // Connecting again failed too.
+            Err(e) => {
+                tracing::warn!(error = %e, "lost the Postgres notification connection; listening again");
+                to.missed_some();
+                listen_again(&mut listener).await;
+                to.missed_some();
+            }
+        }
+    }
+}
+
+impl Forward {
+    fn deliver(&self, n: &PgNotification) {
+        let id = || n.payload().parse::<i64>();
+        match n.channel() {
+            QUEUE_CHANNEL => self.queued.notify_one(),
+            CANCEL_CHANNEL => match id() {
                 Ok(id) => {
-                    let _ = to.cancels.send(id);
+                    let _ = self.cancels.send(id);
                 }
                 Err(_) => tracing::warn!("ignored a cancel notification that is not an id"),
             },
-            Ok(n) if n.channel() == LEARNER_CHANNEL => match n.payload().parse::<i64>() {
+            LEARNER_CHANNEL => match id() {
                 Ok(id) => {
-                    to.sessions.forget_user(UserId::from_raw(id));
-                    let _ = to.learners.send(UserId::from_raw(id));
+                    self.sessions.forget_user(UserId::from_raw(id));
+                    let _ = self.learners.send(LearnerChange::Learner(UserId::from_raw(id)));
                 }
                 Err(_) => tracing::warn!("ignored a learner notification that is not an id"),
             },
-            Ok(n) => match serde_json::from_str::<ProgressEvent>(n.payload()) {
+            _ => match serde_json::from_str::<ProgressEvent>(n.payload()) {
                 Ok(event) => {
-                    let _ = to.progress.send(event);
+                    let _ = self.progress.send(event);
                 }
                 Err(e) => tracing::warn!(error = %e, "ignored a progress notification that does not parse"),
             },
-            Err(e) => {
-                // PgListener reconnects on the next recv; notifications in between are lost,
-                // which the readers tolerate (see the module comment). A missed one may have
-                // ended a session, so no cached lookup survives.
-                to.sessions.forget_everyone();
-                tracing::warn!(error = %e, "lost the Postgres notification connection; listening again");
-                tokio::time::sleep(RECONNECT_DELAY).await;
-            }
+        }
+    }
+
+    /// A missed announcement may have ended a session or changed any learner's pages: no
+    /// cached lookup survives, and every process-local copy of a learner's data is told.
+    fn missed_some(&self) {
+        self.sessions.forget_everyone();
+        let _ = self.learners.send(LearnerChange::Anyone);
+    }
+}
+
+/// Reconnects and listens on every channel again, retrying until the database answers.
+async fn listen_again(listener: &mut PgListener) {
+    loop {
+        tokio::time::sleep(RECONNECT_DELAY).await;
+        match listener.listen_all(CHANNELS).await {
+            Ok(()) => return,
+            Err(e) => tracing::warn!(error = %e, "the Postgres notification connection is still down"),
         }
     }
 }
@@ -193,7 +238,7 @@ impl Store {
     pub async fn announce_learner_changed(&self, user: UserId) -> Result<()> {
         match self.events.listener {
             None => {
-                let _ = self.events.learners.send(user);
+                let _ = self.events.learners.send(LearnerChange::Learner(user));
             }
             Some(_) => {
                 sqlx::query("SELECT pg_notify($1, $2)")
@@ -207,7 +252,7 @@ impl Store {
     }
 
     /// Learners announced changed from now on, by any process (this one included).
-    pub fn subscribe_learner_changes(&self) -> broadcast::Receiver<UserId> {
+    pub fn subscribe_learner_changes(&self) -> broadcast::Receiver<LearnerChange> {
         self.events.learners.subscribe()
     }
 }

@@ -39,6 +39,7 @@ use sqlx::AnyPool;
 pub use clock::now;
 pub use connect::{Backend, DatabaseUrl};
 pub use error::{OpenError, Outage, StoreError};
+pub use events::LearnerChange;
 pub use learner_data::{ImportReport, MergeOutcome, PendingMerge, Tally};
 pub use login_throttle::LoginFailures;
 pub use notes::{Bookmark, Note};
