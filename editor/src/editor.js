@@ -76,8 +76,12 @@ function enhance(textarea) {
   const vim = new Compartment();
   const native = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
 
+  // The workbench renders an empty element for the editor right after the textarea: this module
+  // may run before the page has hydrated, and hydration must find the server's DOM unchanged.
+  const next = textarea.nextElementSibling;
+  const mount = next && next.classList.contains('code-editor-mount') ? next : null;
   const view = new EditorView({
-    parent: textarea.parentElement,
+    parent: mount || textarea.parentElement,
     state: EditorState.create({
       doc: native.get.call(textarea),
       extensions: [
@@ -102,7 +106,7 @@ function enhance(textarea) {
       ],
     }),
   });
-  textarea.after(view.dom);
+  if (!mount) textarea.after(view.dom);
   textarea.hidden = true;
   textarea.tabIndex = -1;
 

@@ -149,6 +149,10 @@ pub fn Workbench(
                 >
                     {crate::components::textarea_text::textarea_text(&initial)}
                 </textarea>
+                // The editor module mounts CodeMirror in here. On a second visit it is cached and
+                // may run before the page has hydrated; hydration never walks into this element,
+                // where a sibling the module added beside the textarea broke it (a panic).
+                <div class="code-editor-mount"></div>
                 <p class="editor-help" id="editor-help">
                     <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" submits, "<kbd>"Ctrl"</kbd>"+"<kbd>"'"</kbd>
                     " runs the samples (⌘ on a Mac). "<kbd>"Tab"</kbd>" indents; press "<kbd>"Esc"</kbd>

@@ -7,7 +7,7 @@ use crate::api::static_html::WithoutContentHtml;
 use crate::api::{ApiError, LessonView, Linked, SetLessonDone, get_lesson};
 use crate::app::AuthActions;
 use crate::components::error_box::{ErrorBox, action_error};
-use crate::components::note_panel::NotePanel;
+use crate::components::note_panel::{NoteBody, NotePanel, note_resource};
 use crate::components::question_card::{QuestionCard, StartToSave};
 use crate::components::status_mark::StatusMark;
 use crate::pages::not_found::NotFound;
@@ -23,11 +23,15 @@ pub fn LessonPage() -> impl IntoView {
         |(id, _)| get_lesson(id),
         false,
     );
+    let note = note_resource(domain::NoteTarget::Lesson, id);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the lesson…"</p> }>
             {move || Suspend::new(async move {
                 match lesson.await {
-                    Ok(l) => view! { <LessonBody lesson=l /> }.into_any(),
+                    Ok(l) => {
+                        let note = note.await;
+                        view! { <LessonBody lesson=l note /> }.into_any()
+                    }
                     Err(ApiError::NotFound(_)) => view! { <NotFound /> }.into_any(),
                     Err(e) => view! { <ErrorBox error=e /> }.into_any(),
                 }
@@ -37,7 +41,7 @@ pub fn LessonPage() -> impl IntoView {
 }
 
 #[component]
-fn LessonBody(lesson: LessonView) -> impl IntoView {
+fn LessonBody(lesson: LessonView, note: NoteBody) -> impl IntoView {
     let LessonView {
         id,
         title,
@@ -57,7 +61,6 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
         done,
     } = lesson;
     let data_id = id.clone();
-    let note_id = id.clone();
     keyboard_navigation(prev.as_ref().map(|l| l.id.clone()), next.as_ref().map(|l| l.id.clone()));
     view! {
         <Title text=title.clone() />
@@ -106,7 +109,7 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                     </section>
                 })}
                 <DoneToggle lesson_id=id logged_in done />
-                <NotePanel kind=domain::NoteTarget::Lesson target_id=note_id logged_in />
+                <NotePanel note />
                 <nav class="prev-next" aria-label="Lessons">
                     {prev.map(|l| view! {
                         <A href=format!("/lessons/{}", l.id) attr:class="prev" attr:rel="prev">

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{ApiError, ProblemView, get_problem};
 use crate::app::AuthActions;
 use crate::components::error_box::ErrorBox;
-use crate::components::note_panel::NotePanel;
+use crate::components::note_panel::{NoteBody, NotePanel, note_resource};
 use crate::components::question_card::StartToSave;
 use crate::components::workbench::Workbench;
 use crate::pages::not_found::NotFound;
@@ -15,13 +15,17 @@ use crate::pages::not_found::NotFound;
 pub fn ProblemPage() -> impl IntoView {
     let params = use_params_map();
     let auth = expect_context::<AuthActions>();
-    let problem =
-        Resource::new(move || (params.read().get("id").unwrap_or_default(), auth.version()), |(id, _)| get_problem(id));
+    let id = move || params.read().get("id").unwrap_or_default();
+    let problem = Resource::new(move || (id(), auth.version()), |(id, _)| get_problem(id));
+    let note = note_resource(domain::NoteTarget::Problem, id);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the problem…"</p> }>
             {move || Suspend::new(async move {
                 match problem.await {
-                    Ok(p) => view! { <Problem problem=p /> }.into_any(),
+                    Ok(p) => {
+                        let note = note.await;
+                        view! { <Problem problem=p note /> }.into_any()
+                    }
                     Err(ApiError::NotFound(_)) => view! { <NotFound /> }.into_any(),
                     Err(e) => view! { <ErrorBox error=e /> }.into_any(),
                 }
@@ -31,10 +35,9 @@ pub fn ProblemPage() -> impl IntoView {
 }
 
 #[component]
-fn Problem(problem: ProblemView) -> impl IntoView {
+fn Problem(problem: ProblemView, note: NoteBody) -> impl IntoView {
     let ProblemView { id, title, difficulty, body_html, lesson, starters, drafts, keymap, logged_in } = problem;
     let workbench_id = id.clone();
-    let note_id = id.clone();
     // Set by `submit_form` when a form sent without JavaScript was refused.
     let query = leptos_router::hooks::use_query_map();
     let refused = query.with_untracked(|q| q.get("refused"));
@@ -64,7 +67,7 @@ fn Problem(problem: ProblemView) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <NotePanel kind=domain::NoteTarget::Problem target_id=note_id logged_in />
+            <NotePanel note />
             <p class="muted small">
                 {format!("Judge a solution on your own machine with the same sandbox, tests and limits: cargo run --release -p sandbox --bin prep-judge -- content/problems/{id} solution.go")}
             </p>
