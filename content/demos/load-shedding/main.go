@@ -212,7 +212,11 @@ func main() {
 		if len(ls) > 0 {
 			lat["shed_p50"], lat["shed_p99"] = pct(ls, 0.5), pct(ls, 0.99)
 		}
-		sample("latency", x, lat)
+		// A slot in which neither server finished a request (a starved machine) has no latency
+		// to show: a gap in the line, not an empty sample.
+		if len(lat) > 0 {
+			sample("latency", x, lat)
+		}
 		sample("throughput", x, map[string]float64{"offered": float64(off) * perSec,
 			"goodput_queue": float64(gq) * perSec, "late_queue": float64(late) * perSec,
 			"goodput_shed": float64(gs) * perSec, "rejected_shed": float64(rs+es) * perSec})
