@@ -4,11 +4,11 @@
 //! tables of the whole parent and holds the parent's memory-map lock while it does. Inside a web
 //! server of a gigabyte, started from a low-priority judge thread, one such fork was measured at
 //! up to 3 s, and every server thread that faulted a page in meanwhile waited for it (lesson p99
-//! 140–370 ms under the load suite). [`Jail::spawn`] does what `posix_spawn` does instead: the
-//! child shares the parent's memory (`CLONE_VM`) on a stack of its own, the parent thread waits
-//! (`CLONE_VFORK`) until the child has called `exec` or died, so nothing is copied and the cost
-//! does not grow with the parent. Between creation and `exec` the child runs the same
-//! [`Steps`](crate::Steps) as a forked one, plus what `Command` would have done for it.
+//! 140–370 ms under the load suite). [`ConfinedCommand::spawn`] does what `posix_spawn` does
+//! instead: the child shares the parent's memory (`CLONE_VM`) on a stack of its own, the parent
+//! thread waits (`CLONE_VFORK`) until the child has called `exec` or died, so nothing is copied
+//! and the cost does not grow with the parent. Between creation and `exec` the child confines
+//! itself (`Steps` in `lib.rs`) and does what `Command` would have done for it (`vfork.rs`).
 
 use std::ffi::{CString, OsStr};
 use std::io;
@@ -19,7 +19,7 @@ use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::atomic::{AtomicI32, Ordering};
 
-use crate::vfork::{ChildPlan, STEP_NAMES, clone_vfork};
+use crate::vfork::{ChildPlan, Step, clone_vfork};
 use crate::{Jail, JailError, Rlimits, Steps, kill_group};
 
 /// A program to start in a jail: [`Jail::command`], then arguments, variables and stdio, then
@@ -148,11 +148,10 @@ impl ConfinedCommand<'_> {
         };
         let pid = clone_vfork(&plan).map_err(|e| refused("clone", e))?;
         // The child has exec'd or exited: everything `plan` points to may go now.
-        let failed = plan.failed_step.load(Ordering::SeqCst);
         let mut child = ConfinedChild { pid, status: None };
-        if failed != 0 {
+        if let Some(step) = Step::from_code(plan.failed_step.load(Ordering::SeqCst)) {
             let _ = child.wait();
-            let step = STEP_NAMES.get(failed as usize).copied().unwrap_or("start");
+            let step = step.describe();
             let program = String::from_utf8_lossy(self.program.as_bytes()).into_owned();
             return Err(refused(
                 &format!("{step} for {program}"),

@@ -1,4 +1,5 @@
-//! The child half of [`Jail::spawn`](crate::Jail): `clone(CLONE_VM | CLONE_VFORK)` onto a
+//! The child half of [`ConfinedCommand::spawn`](crate::ConfinedCommand::spawn):
+//! `clone(CLONE_VM | CLONE_VFORK)` onto a
 //! stack of its own, the steps between creation and `exec` in raw syscalls, and the two words
 //! it writes back when one fails. The parent thread is suspended until the child has called
 //! `exec` or exited, which is what makes sharing its memory safe.
@@ -14,21 +15,50 @@ const CHILD_STACK_BYTES: usize = 64 * 1024;
 /// Linux numbers signals 1 to 64.
 const MAX_SIGNAL: libc::c_int = 64;
 
-/// Which step failed in the child, for the error message; index 0 means none did.
-pub(crate) const STEP_NAMES: &[&str] = &[
-    "",
-    "reset signal handlers",
-    "own process group",
-    "die with the spawning thread",
-    "redirect stdio",
-    "enter the working directory",
-    "apply limits and Landlock",
-    "unblock signals",
-    "exec",
-];
+/// The steps the child takes before `exec`, in order; the one that failed is written back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(i32)]
+pub(crate) enum Step {
+    ProcessGroup = 1,
+    DieWithThread,
+    Stdio,
+    WorkingDirectory,
+    LimitsAndLandlock,
+    UnblockSignals,
+    Exec,
+}
+
+impl Step {
+    const ALL: [Step; 7] = [
+        Step::ProcessGroup,
+        Step::DieWithThread,
+        Step::Stdio,
+        Step::WorkingDirectory,
+        Step::LimitsAndLandlock,
+        Step::UnblockSignals,
+        Step::Exec,
+    ];
+
+    /// The step a written-back code names; 0 (nothing written) is none.
+    pub(crate) fn from_code(code: i32) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| *s as i32 == code)
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Step::ProcessGroup => "own process group",
+            Step::DieWithThread => "die with the spawning thread",
+            Step::Stdio => "redirect stdio",
+            Step::WorkingDirectory => "enter the working directory",
+            Step::LimitsAndLandlock => "apply limits and Landlock",
+            Step::UnblockSignals => "unblock signals",
+            Step::Exec => "exec",
+        }
+    }
+}
 
 /// Everything the child reads, prepared by the parent (the child may not allocate), and the
-/// two words it writes back when a step fails.
+/// two words it writes back when a step fails: the [`Step`] and its errno.
 pub(crate) struct ChildPlan {
     pub(crate) program: *const libc::c_char,
     pub(crate) argv: *const *const libc::c_char,
@@ -68,9 +98,9 @@ pub(crate) fn clone_vfork(plan: &ChildPlan) -> io::Result<libc::pid_t> {
 extern "C" fn child_main(arg: *mut libc::c_void) -> libc::c_int {
     // SAFETY: `arg` is the `ChildPlan` the suspended parent keeps alive.
     let plan = unsafe { &*arg.cast::<ChildPlan>() };
-    let fail = |step: i32| -> libc::c_int {
+    let fail = |step: Step| -> libc::c_int {
         plan.errno.store(io::Error::last_os_error().raw_os_error().unwrap_or(0), Ordering::SeqCst);
-        plan.failed_step.store(step, Ordering::SeqCst);
+        plan.failed_step.store(step as i32, Ordering::SeqCst);
         // SAFETY: ends the child without running the parent's exit handlers.
         unsafe { libc::_exit(127) }
     };
@@ -85,31 +115,31 @@ extern "C" fn child_main(arg: *mut libc::c_void) -> libc::c_int {
             }
         }
         if libc::setpgid(0, 0) != 0 {
-            return fail(2);
+            return fail(Step::ProcessGroup);
         }
         if plan.parent != 0
             && (libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 || libc::getppid() != plan.parent)
         {
-            return fail(3);
+            return fail(Step::DieWithThread);
         }
         for (target, &fd) in plan.stdio.iter().enumerate() {
             if libc::dup2(fd, target as libc::c_int) < 0 {
-                return fail(4);
+                return fail(Step::Stdio);
             }
         }
         if libc::chdir(plan.work_dir) != 0 {
-            return fail(5);
+            return fail(Step::WorkingDirectory);
         }
         if plan.steps.enter().is_err() {
-            return fail(6);
+            return fail(Step::LimitsAndLandlock);
         }
         let none = empty_sigset();
         if libc::pthread_sigmask(libc::SIG_SETMASK, &none, std::ptr::null_mut()) != 0 {
-            return fail(7);
+            return fail(Step::UnblockSignals);
         }
         libc::execve(plan.program, plan.argv, plan.envp);
     }
-    fail(8)
+    fail(Step::Exec)
 }
 
 /// A stack with a guard page below it, so an overflow faults instead of writing into the

@@ -245,8 +245,9 @@ pub fn follow_changes(cache: Arc<PageCache>, store: Store) {
             match changes.recv().await {
                 Ok(LearnerChange::Learner(user)) => learners.learner_changed(user),
                 // Announcements were missed (or this task fell behind): any page may be stale.
-                Ok(LearnerChange::Anyone) => learners.lock().forget_everyone(),
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => learners.lock().forget_everyone(),
+                Ok(LearnerChange::Anyone) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    learners.lock().forget_everyone()
+                }
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
             }
         }
